@@ -1,0 +1,32 @@
+"""Package settings: one ``AVP_WAGTAIL`` dict in the host site's settings.
+
+Every key is optional; ``DEFAULTS`` documents what applies when it is missing.
+See ``docs/settings.md``.
+"""
+
+from django.conf import settings
+
+DEFAULTS = {
+    # Template every AVP page extends. It must define ``{% block content %}`` and
+    # ``{% block extra_css %}`` (as the base.html of ``wagtail start`` does).
+    "BASE_TEMPLATE": "base.html",
+    # Wrap AVP content in <main>. Set to False when the host base template
+    # already has a <main> landmark around ``{% block content %}``.
+    "MAIN_LANDMARK": True,
+    # Sender of notification e-mails; None means settings.DEFAULT_FROM_EMAIL.
+    "FROM_EMAIL": None,
+    # Addresses that receive expressions of interest when a call has no
+    # contact person with an e-mail address.
+    "INTEREST_NOTIFICATION_FALLBACK": [],
+    # How many past meetings the programme page lists.
+    "RECENT_MEETINGS": 5,
+    # How many latest meeting summaries a call to participate lists (C7).
+    "CALL_MEETING_SUMMARIES": 3,
+}
+
+
+def get_setting(name):
+    """Return one AVP_WAGTAIL setting, read at call time so tests can override it."""
+    if name not in DEFAULTS:
+        raise KeyError(f"Unknown AVP_WAGTAIL setting: {name}")
+    return getattr(settings, "AVP_WAGTAIL", {}).get(name, DEFAULTS[name])

@@ -1,0 +1,40 @@
+"""All AVP models, importable from ``avp_wagtail.models``."""
+
+from .action_item import ActionItemPage, ActionItemPartner, Milestone
+from .call import CallContactPerson, CallInterestTheme, CallToParticipatePage
+from .interest import InterestSubmission
+from .meeting_protocol import (
+    AgendaItem,
+    MeetingAttachment,
+    MeetingAttendingOrganisation,
+    MeetingDiscussedItem,
+    MeetingProtocolPage,
+)
+from .organisations import ContactPerson, Organisation
+from .plan import ActionPlanPage, PlanCommunityRepresentative, PlanTheme
+from .programme import OpenGovernmentPage, ProgrammeContactPerson
+from .tags import AvpTag, TaggedActionItem
+
+__all__ = [
+    "ActionItemPage",
+    "ActionItemPartner",
+    "ActionPlanPage",
+    "AgendaItem",
+    "AvpTag",
+    "CallContactPerson",
+    "CallInterestTheme",
+    "CallToParticipatePage",
+    "ContactPerson",
+    "InterestSubmission",
+    "MeetingAttachment",
+    "MeetingAttendingOrganisation",
+    "MeetingDiscussedItem",
+    "MeetingProtocolPage",
+    "Milestone",
+    "OpenGovernmentPage",
+    "Organisation",
+    "PlanCommunityRepresentative",
+    "PlanTheme",
+    "ProgrammeContactPerson",
+    "TaggedActionItem",
+]

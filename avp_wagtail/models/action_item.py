@@ -1,0 +1,310 @@
+"""ActionItemPage: one action (commitment) of a plan, with implementers and milestones (D1, D5, I1)."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ..choices import ItemStatus, OgpValue
+from ..forms.page_forms import ActionItemPageForm
+from .mixins import AvpPageMixin
+from .organisations import ContactPerson, Organisation
+from .plan import PlanTheme
+from .tags import TaggedActionItem
+
+OGP_VALUE_FIELDS = {
+    OgpValue.ACCESS_TO_INFORMATION: "ogp_access_to_information",
+    OgpValue.CIVIC_PARTICIPATION: "ogp_civic_participation",
+    OgpValue.PUBLIC_ACCOUNTABILITY: "ogp_public_accountability",
+    OgpValue.TECHNOLOGY_AND_INNOVATION: "ogp_technology_and_innovation",
+}
+
+
+def _ogp_field(value):
+    return models.BooleanField(
+        value.label,
+        default=False,
+        help_text=_("Tick if the action serves this OGP value."),
+    )
+
+
+class ActionItemPage(AvpPageMixin, Page):
+    summary = models.TextField(_("summary"), help_text=_("The action in one or two sentences."))
+    problem = RichTextField(
+        _("problem addressed"), blank=True, help_text=_("What is wrong today, and for whom.")
+    )
+    activities = RichTextField(
+        _("what will be done"), blank=True, help_text=_("The concrete activities.")
+    )
+    expected_result = RichTextField(
+        _("expected result"), blank=True, help_text=_("What will have changed when it is done.")
+    )
+    theme = models.ForeignKey(
+        PlanTheme,
+        verbose_name=_("theme"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="items",
+        help_text=_("One of the priority themes of the plan this item belongs to."),
+    )
+    lead_implementer = models.ForeignKey(
+        Organisation,
+        verbose_name=_("lead implementer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="led_action_items",
+        help_text=_(
+            "Who is responsible for carrying the action out; not always the municipality (D5)."
+        ),
+    )
+    lead_implementer_role = models.CharField(
+        _("lead implementer's role"),
+        max_length=255,
+        blank=True,
+        help_text=_("What the lead implementer does, e.g. 'organises the meetings'."),
+    )
+    contact_person = models.ForeignKey(
+        ContactPerson,
+        verbose_name=_("contact person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Whom residents can ask about this action."),
+    )
+    budget = models.DecimalField(
+        _("budget (EUR)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Money planned for the action, in euros."),
+    )
+    funding_source = models.CharField(
+        _("funding source"),
+        max_length=255,
+        blank=True,
+        help_text=_("E.g. 'municipal budget 2026' or a grant programme."),
+    )
+    people_and_time = models.CharField(
+        _("people and time"),
+        max_length=255,
+        blank=True,
+        help_text=_("Work time needed, e.g. '0.2 FTE of the community specialist'."),
+    )
+    other_resources = models.TextField(
+        _("other resources"), blank=True, help_text=_("Rooms, equipment, volunteers and so on.")
+    )
+    planned_start = models.DateField(_("planned start"), null=True, blank=True)
+    planned_end = models.DateField(_("planned end"), null=True, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=32,
+        choices=ItemStatus.choices,
+        default=ItemStatus.PLANNED,
+        help_text=_("Where the action stands now."),
+    )
+    progress = models.PositiveSmallIntegerField(
+        _("progress (%)"),
+        default=0,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text=_("How far the action has come, from 0 to 100."),
+    )
+    is_quick_win = models.BooleanField(
+        _("quick win"),
+        default=False,
+        help_text=_("An initiative that can be tried right away (D1)."),
+    )
+    ogp_access_to_information = _ogp_field(OgpValue.ACCESS_TO_INFORMATION)
+    ogp_civic_participation = _ogp_field(OgpValue.CIVIC_PARTICIPATION)
+    ogp_public_accountability = _ogp_field(OgpValue.PUBLIC_ACCOUNTABILITY)
+    ogp_technology_and_innovation = _ogp_field(OgpValue.TECHNOLOGY_AND_INNOVATION)
+    tags = ClusterTaggableManager(
+        through=TaggedActionItem,
+        blank=True,
+        verbose_name=_("tags"),
+        help_text=_("Free keywords, e.g. 'youth' or 'transparency'."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("problem"),
+        FieldPanel("activities"),
+        FieldPanel("expected_result"),
+        FieldPanel("theme"),
+        MultiFieldPanel(
+            [
+                FieldPanel("lead_implementer"),
+                FieldPanel("lead_implementer_role"),
+                InlinePanel("partners", label=_("Partner implementers")),
+                FieldPanel("contact_person"),
+            ],
+            heading=_("Who carries it out (D5)"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("budget"),
+                FieldPanel("funding_source"),
+                FieldPanel("people_and_time"),
+                FieldPanel("other_resources"),
+            ],
+            heading=_("Resources (D5)"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("planned_start"), FieldPanel("planned_end")]),
+                FieldRowPanel([FieldPanel("status"), FieldPanel("progress")]),
+                FieldPanel("is_quick_win"),
+            ],
+            heading=_("Schedule and progress"),
+        ),
+        InlinePanel("milestones", label=_("Milestones")),
+        MultiFieldPanel(
+            [FieldPanel(name) for name in OGP_VALUE_FIELDS.values()],
+            heading=_("OGP values"),
+        ),
+        FieldPanel("tags"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("problem"),
+        index.SearchField("activities"),
+        index.SearchField("expected_result"),
+        index.FilterField("status"),
+        index.FilterField("is_quick_win"),
+        index.FilterField("theme_id"),
+        index.FilterField("lead_implementer_id"),
+    ]
+    api_fields = [
+        APIField("summary"),
+        APIField("problem"),
+        APIField("activities"),
+        APIField("expected_result"),
+        APIField("theme"),
+        APIField("lead_implementer"),
+        APIField("lead_implementer_role"),
+        APIField("partners"),
+        APIField("contact_person"),
+        APIField("budget"),
+        APIField("funding_source"),
+        APIField("people_and_time"),
+        APIField("other_resources"),
+        APIField("planned_start"),
+        APIField("planned_end"),
+        APIField("status"),
+        APIField("progress"),
+        APIField("is_quick_win"),
+        *(APIField(name) for name in OGP_VALUE_FIELDS.values()),
+        APIField("milestones"),
+        APIField("tags"),
+    ]
+
+    parent_page_types = ["avp_wagtail.ActionPlanPage"]
+    subpage_types = []
+    template = "avp_wagtail/action_item_page.html"
+    base_form_class = ActionItemPageForm
+
+    class Meta:
+        verbose_name = _("action item")
+        verbose_name_plural = _("action items")
+
+    def clean(self):
+        super().clean()
+        if self.planned_start and self.planned_end and self.planned_end < self.planned_start:
+            raise ValidationError(
+                {"planned_end": _("The planned end cannot be before the planned start.")}
+            )
+
+    @property
+    def ogp_values(self):
+        """Labels of the OGP values this action serves, in the canonical order."""
+        return [value.label for value, name in OGP_VALUE_FIELDS.items() if getattr(self, name)]
+
+    @property
+    def is_cancelled(self):
+        return self.status == ItemStatus.CANCELLED
+
+    def milestones_outside_period(self):
+        """Milestones due before the planned start or after the planned end (a warning only)."""
+        outside = []
+        for milestone in self.milestones.all():
+            if not milestone.due_date:
+                continue
+            if (self.planned_start and milestone.due_date < self.planned_start) or (
+                self.planned_end and milestone.due_date > self.planned_end
+            ):
+                outside.append(milestone)
+        return outside
+
+    def get_context(self, request, *args, **kwargs):
+        from .meeting_protocol import MeetingProtocolPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["plan"] = self.get_parent().specific
+        context["partners"] = self.partners.select_related("organisation")
+        context["meetings"] = (
+            MeetingProtocolPage.objects.live()
+            .filter(discussed_items__item=self)
+            .distinct()
+            .order_by("-start")
+        )
+        return context
+
+
+class ActionItemPartner(Orderable):
+    """A partner implementer: the municipality does not have to do everything (D5)."""
+
+    page = ParentalKey(ActionItemPage, related_name="partners", on_delete=models.CASCADE)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="partner_in_action_items",
+        help_text=_("A partner organisation taking part in carrying the action out."),
+    )
+    role = models.CharField(
+        _("role"), max_length=255, blank=True, help_text=_("What this partner does.")
+    )
+
+    panels = [FieldPanel("organisation"), FieldPanel("role")]
+    api_fields = [APIField("organisation"), APIField("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("partner implementer")
+        verbose_name_plural = _("partner implementers")
+
+
+class Milestone(Orderable):
+    """A step of an action with its due date and, once done, its completion date."""
+
+    page = ParentalKey(ActionItemPage, related_name="milestones", on_delete=models.CASCADE)
+    title = models.CharField(_("title"), max_length=255, help_text=_("What is reached."))
+    due_date = models.DateField(
+        _("due date"),
+        null=True,
+        blank=True,
+        help_text=_("When it is planned; normally within the item's planned period."),
+    )
+    completed_date = models.DateField(
+        _("completed date"), null=True, blank=True, help_text=_("When it was actually reached.")
+    )
+
+    panels = [FieldPanel("title"), FieldPanel("due_date"), FieldPanel("completed_date")]
+    api_fields = [APIField("title"), APIField("due_date"), APIField("completed_date")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,204 @@
+"""CallToParticipatePage: the invitation to take part, with its built-in form (C1-C3, C6-C8)."""
+
+from django.db import models
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ..conf import get_setting
+from .mixins import AvpPageMixin
+from .organisations import PageContactPerson
+
+
+class StepBlock(blocks.StructBlock):
+    title = blocks.CharBlock(
+        label=_("Step"), help_text=_("A short action, e.g. 'Fill in the form'.")
+    )
+    description = blocks.TextBlock(
+        label=_("Description"), required=False, help_text=_("What exactly happens in this step.")
+    )
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Step")
+
+
+class CallToParticipatePage(AvpPageMixin, Page):
+    what_is_avp = RichTextField(
+        _("what AVP KOV is"),
+        blank=True,
+        help_text=_("A plain-language explanation of the open government partnership (C1, C8)."),
+    )
+    why_cooperate = RichTextField(
+        _("why we want to cooperate"),
+        help_text=_("Why the municipality (or NGO) invites others to work together (C3)."),
+    )
+    contribution_expected = RichTextField(
+        _("contribution expected"),
+        blank=True,
+        help_text=_("What is expected from NGOs and residents who join (C1)."),
+    )
+    steps = StreamField(
+        [("step", StepBlock())],
+        verbose_name=_("how to take part"),
+        blank=True,
+        help_text=_("The steps a newcomer takes, in order (C3)."),
+    )
+    long_term_goal = RichTextField(
+        _("long-term goal"),
+        blank=True,
+        help_text=_("E.g. making local governance more open and transparent (C1)."),
+    )
+    benefits = RichTextField(
+        _("benefits"), blank=True, help_text=_("What taking part gives the participants (C6).")
+    )
+    target_groups = RichTextField(
+        _("target groups"),
+        blank=True,
+        help_text=_(
+            "Who this call is for: NGOs, village societies, youth, businesses... (C2, D1)."
+        ),
+    )
+    deadline = models.DateField(
+        _("deadline"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Last day to express interest. After it the form is replaced by a 'closed' "
+            "message. Leave empty for a call without a deadline."
+        ),
+    )
+    thank_you_text = RichTextField(
+        _("thank-you message"),
+        blank=True,
+        help_text=_("Shown after a successful submission. A default text is used if empty."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("what_is_avp"),
+        FieldPanel("why_cooperate"),
+        FieldPanel("contribution_expected"),
+        FieldPanel("steps"),
+        FieldPanel("long_term_goal"),
+        FieldPanel("benefits"),
+        FieldPanel("target_groups"),
+        InlinePanel("contact_people", label=_("Contact people")),
+        MultiFieldPanel(
+            [
+                FieldPanel("deadline"),
+                InlinePanel("interest_themes", label=_("Themes of interest")),
+                FieldPanel("thank_you_text"),
+            ],
+            heading=_("Expression-of-interest form"),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("why_cooperate"),
+        index.SearchField("contribution_expected"),
+        index.SearchField("target_groups"),
+        index.FilterField("deadline"),
+    ]
+    api_fields = [
+        APIField("what_is_avp"),
+        APIField("why_cooperate"),
+        APIField("contribution_expected"),
+        APIField("steps"),
+        APIField("long_term_goal"),
+        APIField("benefits"),
+        APIField("target_groups"),
+        APIField("deadline"),
+        APIField("contact_people"),
+        APIField("interest_themes"),
+    ]
+
+    parent_page_types = ["avp_wagtail.OpenGovernmentPage"]
+    subpage_types = []
+    template = "avp_wagtail/call_to_participate_page.html"
+
+    class Meta:
+        verbose_name = _("call to participate")
+        verbose_name_plural = _("calls to participate")
+
+    @property
+    def is_open(self):
+        return self.deadline is None or timezone.localdate() <= self.deadline
+
+    def get_form(self, data=None):
+        from ..forms.interest import ExpressionOfInterestForm
+
+        return ExpressionOfInterestForm(data=data, call=self)
+
+    def serve(self, request, *args, **kwargs):
+        form = None
+        if self.is_open:
+            if request.method == "POST":
+                form = self.get_form(request.POST)
+                if form.is_valid():
+                    from ..emails import send_interest_notification
+
+                    submission = form.save()
+                    send_interest_notification(submission, request)
+                    return HttpResponseRedirect(self.get_url(request) + "?submitted=1")
+            else:
+                form = self.get_form()
+        context = self.get_context(request, *args, **kwargs)
+        context["form"] = form
+        context["submitted"] = request.GET.get("submitted") == "1" and request.method == "GET"
+        return TemplateResponse(request, self.get_template(request, *args, **kwargs), context)
+
+    def get_context(self, request, *args, **kwargs):
+        from .meeting_protocol import MeetingProtocolPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["contacts"] = self.contact_people.select_related("person__organisation")
+        # C7: late-comers see what the process has done so far.
+        context["meeting_summaries"] = (
+            MeetingProtocolPage.objects.sibling_of(self)
+            .live()
+            .filter(start__lt=timezone.now())
+            .order_by("-start")[: get_setting("CALL_MEETING_SUMMARIES")]
+        )
+        return context
+
+    def notification_recipients(self):
+        emails = [
+            link.person.email
+            for link in self.contact_people.select_related("person")
+            if link.person.email
+        ]
+        return emails or list(get_setting("INTEREST_NOTIFICATION_FALLBACK"))
+
+
+class CallContactPerson(PageContactPerson):
+    page = ParentalKey(
+        CallToParticipatePage, related_name="contact_people", on_delete=models.CASCADE
+    )
+
+
+class CallInterestTheme(Orderable):
+    """A theme residents can tick in the expression-of-interest form."""
+
+    page = ParentalKey(
+        CallToParticipatePage, related_name="interest_themes", on_delete=models.CASCADE
+    )
+    title = models.CharField(
+        _("title"), max_length=255, help_text=_("E.g. 'Youth participation' or 'Open budget'.")
+    )
+
+    panels = [FieldPanel("title")]
+    api_fields = [APIField("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("theme of interest")
+        verbose_name_plural = _("themes of interest")
+
+    def __str__(self):
+        return self.title

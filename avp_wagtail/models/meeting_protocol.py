@@ -1,0 +1,279 @@
+"""MeetingProtocolPage: a meeting announcement that becomes its protocol (C4, C5, C7, D3, I1).
+
+The arguments for and against each decision live on ``AgendaItem`` below (D3: leave a
+trail of the reasoning behind every decision).
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
+from wagtail.api import APIField
+from wagtail.documents import get_document_model_string
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ..choices import MeetingKind
+from .mixins import AvpPageMixin
+from .organisations import Organisation
+
+
+class MeetingProtocolPage(AvpPageMixin, Page):
+    start = models.DateTimeField(_("start"), help_text=_("Date and time the meeting starts."))
+    end = models.DateTimeField(
+        _("end"), null=True, blank=True, help_text=_("Date and time the meeting ends, if known.")
+    )
+    location = models.CharField(
+        _("place"),
+        max_length=255,
+        blank=True,
+        help_text=_("Address or room. Try new meeting places to build trust (C4)."),
+    )
+    online_url = models.URLField(
+        _("online link"), blank=True, help_text=_("Link for joining online, if any.")
+    )
+    kind = models.CharField(
+        _("meeting kind"),
+        max_length=32,
+        choices=MeetingKind.choices,
+        default=MeetingKind.OPEN_MEETING,
+        help_text=_("What kind of meeting this is (C4)."),
+    )
+    organiser = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organiser"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="organised_meetings",
+        help_text=_("Who calls the meeting."),
+    )
+    facilitator = models.CharField(
+        _("facilitator or mediator"),
+        max_length=255,
+        blank=True,
+        help_text=_("Who leads the discussion; a neutral mediator can help rebuild trust (C4)."),
+    )
+    outside_speakers = models.TextField(
+        _("outside speakers"),
+        blank=True,
+        help_text=_("Guests who speak on the topic, one per line (C4)."),
+    )
+    attendee_count = models.PositiveIntegerField(
+        _("number of attendees"),
+        null=True,
+        blank=True,
+        help_text=_("How many people took part. Leave empty before the meeting."),
+    )
+    summary = models.TextField(
+        _("public summary"),
+        blank=True,
+        help_text=_("A short summary for the public, also shown on calls to participate (C7)."),
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("location"),
+                FieldPanel("online_url"),
+                FieldPanel("kind"),
+            ],
+            heading=_("When and where"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("organiser"),
+                FieldPanel("facilitator"),
+                FieldPanel("outside_speakers"),
+                InlinePanel("attending_organisations", label=_("Attending organisations")),
+                FieldPanel("attendee_count"),
+            ],
+            heading=_("People"),
+        ),
+        FieldPanel("summary"),
+        InlinePanel("agenda_items", label=_("Agenda items")),
+        InlinePanel("discussed_items", label=_("Action items discussed")),
+        InlinePanel("attachments", label=_("Attachments")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("location"),
+        index.FilterField("kind"),
+        index.FilterField("start"),
+    ]
+    api_fields = [
+        APIField("start"),
+        APIField("end"),
+        APIField("location"),
+        APIField("online_url"),
+        APIField("kind"),
+        APIField("organiser"),
+        APIField("facilitator"),
+        APIField("outside_speakers"),
+        APIField("attending_organisations"),
+        APIField("attendee_count"),
+        APIField("summary"),
+        APIField("agenda_items"),
+        APIField("discussed_items"),
+        APIField("attachments"),
+    ]
+
+    parent_page_types = ["avp_wagtail.OpenGovernmentPage"]
+    subpage_types = []
+    template = "avp_wagtail/meeting_protocol_page.html"
+
+    class Meta:
+        verbose_name = _("meeting protocol")
+        verbose_name_plural = _("meeting protocols")
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("The meeting cannot end before it starts.")})
+
+    @property
+    def is_upcoming(self):
+        """A future meeting is shown as an announcement, a past one as its protocol."""
+        return self.start >= timezone.now()
+
+    @property
+    def speakers_list(self):
+        return [line.strip() for line in self.outside_speakers.splitlines() if line.strip()]
+
+    def get_context(self, request, *args, **kwargs):
+        from .action_item import ActionItemPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["common_goal"] = self.get_common_goal()
+        context["agenda"] = self.agenda_items.all()
+        context["attending"] = self.attending_organisations.select_related("organisation")
+        context["discussed"] = (
+            ActionItemPage.objects.live().filter(discussed_in_meetings__page=self).order_by("path")
+        )
+        context["attachments"] = self.attachments.select_related("document")
+        return context
+
+
+class AgendaItem(Orderable):
+    """One agenda point: the discussion, arguments for and against, and the decision (D3)."""
+
+    page = ParentalKey(MeetingProtocolPage, related_name="agenda_items", on_delete=models.CASCADE)
+    title = models.CharField(_("title"), max_length=255, help_text=_("The question on the agenda."))
+    discussion = RichTextField(
+        _("course of the discussion"),
+        blank=True,
+        help_text=_("How the discussion went. Fill in after the meeting."),
+    )
+    arguments_for = RichTextField(
+        _("arguments for"), blank=True, help_text=_("Arguments raised in favour (D3).")
+    )
+    arguments_against = RichTextField(
+        _("arguments against"), blank=True, help_text=_("Arguments raised against (D3).")
+    )
+    decision = RichTextField(
+        _("decision"), blank=True, help_text=_("What was decided and, briefly, why.")
+    )
+    responsible = models.CharField(
+        _("responsible"),
+        max_length=255,
+        blank=True,
+        help_text=_("Who carries the decision out."),
+    )
+    deadline = models.DateField(
+        _("by when"), null=True, blank=True, help_text=_("When the decision must be carried out.")
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("discussion"),
+        FieldPanel("arguments_for"),
+        FieldPanel("arguments_against"),
+        FieldPanel("decision"),
+        FieldRowPanel([FieldPanel("responsible"), FieldPanel("deadline")]),
+    ]
+    api_fields = [
+        APIField("title"),
+        APIField("discussion"),
+        APIField("arguments_for"),
+        APIField("arguments_against"),
+        APIField("decision"),
+        APIField("responsible"),
+        APIField("deadline"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+
+    def __str__(self):
+        return self.title
+
+
+class MeetingAttendingOrganisation(Orderable):
+    page = ParentalKey(
+        MeetingProtocolPage, related_name="attending_organisations", on_delete=models.CASCADE
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("An organisation represented at the meeting."),
+    )
+
+    panels = [FieldPanel("organisation")]
+    api_fields = [APIField("organisation")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("attending organisation")
+        verbose_name_plural = _("attending organisations")
+
+
+class MeetingDiscussedItem(Orderable):
+    """Links a meeting to an action item it discussed; the item lists the meeting back."""
+
+    page = ParentalKey(
+        MeetingProtocolPage, related_name="discussed_items", on_delete=models.CASCADE
+    )
+    item = models.ForeignKey(
+        "avp_wagtail.ActionItemPage",
+        verbose_name=_("action item"),
+        on_delete=models.CASCADE,
+        related_name="discussed_in_meetings",
+        help_text=_("An action item discussed at this meeting."),
+    )
+
+    panels = [PageChooserPanel("item", page_type="avp_wagtail.ActionItemPage")]
+    api_fields = [APIField("item")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("action item discussed")
+        verbose_name_plural = _("action items discussed")
+
+
+class MeetingAttachment(Orderable):
+    page = ParentalKey(MeetingProtocolPage, related_name="attachments", on_delete=models.CASCADE)
+    document = models.ForeignKey(
+        get_document_model_string(),
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("E.g. slides, the signed protocol or a handout."),
+    )
+
+    panels = [FieldPanel("document")]
+    api_fields = [APIField("document")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")

@@ -1,0 +1,208 @@
+"""ActionPlanPage: the action plan, its themes and roles (D1, D2, D4, D6)."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.documents import get_document_model_string
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from ..choices import ItemStatus, PlanStatus
+from ..progress import ThemeGroup, mean_progress
+from .mixins import AvpPageMixin
+from .organisations import ContactPerson
+
+
+class ActionPlanPage(AvpPageMixin, Page):
+    summary = models.TextField(
+        _("summary"), help_text=_("What the plan is about, in two or three sentences.")
+    )
+    start_date = models.DateField(_("start date"), help_text=_("First day of the plan period."))
+    end_date = models.DateField(_("end date"), help_text=_("Last day of the plan period."))
+    status = models.CharField(
+        _("status"),
+        max_length=32,
+        choices=PlanStatus.choices,
+        default=PlanStatus.DRAFT,
+        help_text=_("Where the plan stands in its life cycle."),
+    )
+    common_goal = models.TextField(
+        _("common goal"),
+        blank=True,
+        help_text=_("The goal this plan serves. Leave empty to use the programme's common goal."),
+    )
+    initiating_politician = models.ForeignKey(
+        ContactPerson,
+        verbose_name=_("initiating politician"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The politician who took the initiative for the plan (D2)."),
+    )
+    coordinating_official = models.ForeignKey(
+        ContactPerson,
+        verbose_name=_("coordinating official"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The official who gathers ideas into the plan and coordinates it (D2)."),
+    )
+    monitoring_frequency = models.CharField(
+        _("monitoring meeting frequency"),
+        max_length=255,
+        blank=True,
+        help_text=_("How often progress is reviewed together, e.g. 'every three months' (D6)."),
+    )
+    change_procedure = RichTextField(
+        _("how the plan gets changed"),
+        blank=True,
+        help_text=_("How the plan is changed or supplemented when needed (D6)."),
+    )
+    adoption_date = models.DateField(
+        _("adoption date"), null=True, blank=True, help_text=_("When the plan was adopted.")
+    )
+    adopted_document = models.ForeignKey(
+        get_document_model_string(),
+        verbose_name=_("adopted document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The adopted plan as a document, e.g. the council decision (D4)."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Period")),
+        FieldPanel("status"),
+        FieldPanel("common_goal"),
+        InlinePanel("themes", label=_("Priority themes"), min_num=1),
+        MultiFieldPanel(
+            [
+                FieldPanel("initiating_politician"),
+                FieldPanel("coordinating_official"),
+                InlinePanel("community_representatives", label=_("Community representatives")),
+            ],
+            heading=_("Roles (D2)"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("monitoring_frequency"), FieldPanel("change_procedure")],
+            heading=_("Monitoring mechanism (D6)"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("adoption_date"), FieldPanel("adopted_document")],
+            heading=_("Adoption"),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("common_goal"),
+        index.FilterField("status"),
+        index.FilterField("start_date"),
+        index.FilterField("end_date"),
+    ]
+    api_fields = [
+        APIField("summary"),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("status"),
+        APIField("common_goal"),
+        APIField("themes"),
+        APIField("initiating_politician"),
+        APIField("coordinating_official"),
+        APIField("community_representatives"),
+        APIField("monitoring_frequency"),
+        APIField("change_procedure"),
+        APIField("adoption_date"),
+        APIField("adopted_document"),
+    ]
+
+    parent_page_types = ["avp_wagtail.OpenGovernmentPage"]
+    subpage_types = ["avp_wagtail.ActionItemPage"]
+    template = "avp_wagtail/action_plan_page.html"
+
+    class Meta:
+        verbose_name = _("action plan")
+        verbose_name_plural = _("action plans")
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
+
+    def get_items(self):
+        """Live action items of this plan, with what the listing shows, in one query."""
+        from .action_item import ActionItemPage
+
+        return (
+            ActionItemPage.objects.child_of(self)
+            .live()
+            .select_related("theme", "lead_implementer")
+            .order_by("path")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        items = list(self.get_items())
+        themes = list(self.themes.all())
+        context["items"] = items
+        context["theme_groups"] = ThemeGroup.group(themes, items)
+        context["progress"] = mean_progress(items)
+        context["community_representatives"] = self.community_representatives.select_related(
+            "person__organisation"
+        )
+        context["cancelled_status"] = ItemStatus.CANCELLED
+        return context
+
+    @property
+    def progress(self):
+        """Overall progress: mean of live items' progress, cancelled items excluded."""
+        return mean_progress(self.get_items())
+
+
+class PlanTheme(TranslatableMixin, Orderable):
+    """A priority theme of a plan (D1); each action item belongs to one."""
+
+    page = ParentalKey(ActionPlanPage, related_name="themes", on_delete=models.CASCADE)
+    title = models.CharField(_("title"), max_length=255, help_text=_("Short name of the theme."))
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("Why this theme matters and what it covers.")
+    )
+
+    panels = [FieldPanel("title"), FieldPanel("description")]
+    api_fields = [APIField("title"), APIField("description")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("priority theme")
+        verbose_name_plural = _("priority themes")
+
+    def __str__(self):
+        return self.title
+
+
+class PlanCommunityRepresentative(Orderable):
+    """A community representative who helps write the plan (D2)."""
+
+    page = ParentalKey(
+        ActionPlanPage, related_name="community_representatives", on_delete=models.CASCADE
+    )
+    person = models.ForeignKey(
+        ContactPerson,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("An active community representative taking part in writing the plan."),
+    )
+
+    panels = [FieldPanel("person")]
+    api_fields = [APIField("person")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("community representative")
+        verbose_name_plural = _("community representatives")

@@ -1,0 +1,71 @@
+"""Admin viewsets: snippets for organisations and people, and the interest submissions."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import AvpTag, ContactPerson, InterestSubmission, Organisation
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = _("Organisations")
+    list_display = ["name", "kind", "website"]
+    list_filter = ["kind"]
+    search_fields = ["name", "description"]
+
+
+class ContactPersonViewSet(SnippetViewSet):
+    model = ContactPerson
+    icon = "user"
+    menu_label = _("Contact people")
+    list_display = ["name", "role", "organisation", "show_contact_details"]
+    list_filter = ["organisation", "show_contact_details"]
+    search_fields = ["name", "role"]
+
+
+class AvpTagViewSet(SnippetViewSet):
+    model = AvpTag
+    icon = "tag"
+    menu_label = _("Action item tags")
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+class InterestSubmissionViewSet(ModelViewSet):
+    model = InterestSubmission
+    icon = "mail"
+    menu_label = _("Expressions of interest")
+    add_to_admin_menu = False
+    list_display = ["name", "organisation", "email", "call", "submitted_at"]
+    list_filter = ["call"]
+    list_export = [
+        "submitted_at",
+        "call",
+        "name",
+        "organisation",
+        "email",
+        "phone",
+        "themes_display",
+        "message",
+        "consent",
+        "language",
+    ]
+    export_headings = {"themes_display": _("Themes of interest")}
+    export_filename = "expressions-of-interest"
+    search_fields = ["name", "organisation", "email", "message"]
+    form_fields = ["name", "organisation", "email", "phone", "message"]
+    inspect_view_enabled = True
+
+
+class AvpViewSetGroup(ViewSetGroup):
+    menu_label = _("Open government")
+    menu_icon = "globe"
+    items = (
+        OrganisationViewSet,
+        ContactPersonViewSet,
+        AvpTagViewSet,
+        InterestSubmissionViewSet,
+    )

@@ -1,0 +1,177 @@
+"""Builds the demo municipality's AVP KOV pages from ``content.py``. Re-runnable."""
+
+import datetime
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Locale, Site
+
+from avp_wagtail.models import (
+    ActionItemPage,
+    ActionItemPartner,
+    ActionPlanPage,
+    AgendaItem,
+    CallContactPerson,
+    CallInterestTheme,
+    CallToParticipatePage,
+    ContactPerson,
+    MeetingAttendingOrganisation,
+    MeetingDiscussedItem,
+    MeetingProtocolPage,
+    Milestone,
+    OpenGovernmentPage,
+    Organisation,
+    PlanCommunityRepresentative,
+    PlanTheme,
+    ProgrammeContactPerson,
+)
+
+from . import content
+
+
+def _publish(page):
+    page.save_revision().publish()
+    return page
+
+
+@transaction.atomic
+def build_demo():
+    """Delete any earlier demo programme and build it again; return the programme page."""
+    site = Site.objects.get(is_default_site=True)
+    home = site.root_page.specific
+    locale = Locale.get_default()
+
+    for old in OpenGovernmentPage.objects.child_of(home).filter(slug=content.PROGRAMME["slug"]):
+        old.delete()
+    org_names = [row[1] for row in content.ORGANISATIONS]
+    ContactPerson.objects.filter(organisation__name__in=org_names).delete()
+    Organisation.objects.filter(name__in=org_names).delete()
+
+    orgs = {
+        key: Organisation.objects.create(
+            name=name, kind=kind, website=website, description=description, locale=locale
+        )
+        for key, name, kind, website, description in content.ORGANISATIONS
+    }
+    people = {
+        key: ContactPerson.objects.create(
+            name=name,
+            role=role,
+            organisation=orgs[org],
+            email=email,
+            phone=phone,
+            show_contact_details=public,
+            locale=locale,
+        )
+        for key, name, role, org, email, phone, public in content.CONTACT_PEOPLE
+    }
+
+    programme = OpenGovernmentPage(**content.PROGRAMME)
+    programme.contact_people = [ProgrammeContactPerson(person=people["kaja"])]
+    home.add_child(instance=programme)
+    _publish(programme)
+
+    call_data = dict(content.CALL)
+    steps = call_data.pop("steps")
+    themes = call_data.pop("interest_themes")
+    call = CallToParticipatePage(
+        **call_data,
+        steps=[("step", {"title": t, "description": d}) for t, d in steps],
+        deadline=timezone.localdate() + datetime.timedelta(days=30),
+    )
+    call.interest_themes = [CallInterestTheme(title=t) for t in themes]
+    call.contact_people = [
+        CallContactPerson(person=people["kaja"]),
+        CallContactPerson(person=people["liis"]),
+    ]
+    programme.add_child(instance=call)
+    _publish(call)
+
+    plan_data = dict(content.PLAN)
+    plan_themes = plan_data.pop("themes")
+    plan = ActionPlanPage(
+        **plan_data,
+        initiating_politician=people["mart"],
+        coordinating_official=people["kaja"],
+    )
+    plan.themes = [PlanTheme(title=t, description=d) for t, d in plan_themes]
+    plan.community_representatives = [
+        PlanCommunityRepresentative(person=people["liis"]),
+        PlanCommunityRepresentative(person=people["oskar"]),
+    ]
+    programme.add_child(instance=plan)
+    _publish(plan)
+    theme_list = list(plan.themes.all())
+
+    items = {}
+    for row in content.ITEMS:
+        (
+            title,
+            slug,
+            theme,
+            status,
+            progress,
+            quick,
+            lead,
+            start,
+            end,
+            budget,
+            values,
+            tags,
+            partners,
+        ) = row
+        item = ActionItemPage(
+            title=title,
+            slug=slug,
+            summary=f"{title}: tegevus, mis muudab Näidiku valla juhtimise avatumaks.",
+            problem="<p>Elanikud ei tea piisavalt, kuidas otsused sünnivad.</p>",
+            activities="<p>Valmistame tegevuse koos partneritega ette ja viime ellu.</p>",
+            expected_result="<p>Elanikud saavad rohkem infot ja võimalusi kaasa rääkida.</p>",
+            theme=theme_list[theme],
+            status=status,
+            progress=progress,
+            is_quick_win=quick,
+            lead_implementer=orgs[lead],
+            contact_person=people["kaja"],
+            planned_start=start,
+            planned_end=end,
+            budget=Decimal(budget) if budget else None,
+            funding_source="valla eelarve" if budget else "",
+            people_and_time="kogukonnakoostöö spetsialist 0,2 kohta",
+            **{f"ogp_{value}": True for value in values},
+        )
+        item.partners = [ActionItemPartner(organisation=orgs[o], role=r) for o, r in partners]
+        item.milestones = [
+            Milestone(title=t, due_date=due, completed_date=done)
+            for t, due, done in content.MILESTONES.get(slug, [])
+        ]
+        plan.add_child(instance=item)
+        item.tags.add(*tags)
+        _publish(item)
+        items[slug] = item
+
+    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    for data, start in (
+        (content.PAST_MEETING, now - datetime.timedelta(days=30, hours=now.hour - 17)),
+        (content.UPCOMING_MEETING, now + datetime.timedelta(days=14, hours=17 - now.hour)),
+    ):
+        data = dict(data)
+        agenda = data.pop("agenda")
+        discussed = data.pop("discussed")
+        meeting = MeetingProtocolPage(
+            **data,
+            start=start,
+            end=start + datetime.timedelta(hours=2),
+            organiser=orgs["vallavalitsus"],
+        )
+        meeting.agenda_items = [AgendaItem(**point) for point in agenda]
+        meeting.discussed_items = [MeetingDiscussedItem(item=items[s]) for s in discussed]
+        meeting.attending_organisations = [
+            MeetingAttendingOrganisation(organisation=orgs[key])
+            for key in ("vallavalitsus", "kulaselts", "noortekogu")
+        ]
+        programme.add_child(instance=meeting)
+        _publish(meeting)
+
+    return programme

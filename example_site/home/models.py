@@ -1,0 +1,6 @@
+
+from wagtail.models import Page
+
+
+class HomePage(Page):
+    pass
