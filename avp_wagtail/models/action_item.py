@@ -1,4 +1,4 @@
-"""ActionItemPage: one action (commitment) of a plan, with implementers and milestones (D1, D5, I1)."""
+"""ActionItemPage: one action of a plan, its implementers and milestones (D1, D5, I1)."""
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
