@@ -14,7 +14,7 @@ class OrganisationViewSet(SnippetViewSet):
     menu_label = _("Organisations")
     list_display = ["name", "kind", "website"]
     list_filter = ["kind"]
-    search_fields = ["name", "description"]
+    # Searched through the model's own search index (Organisation.search_fields).
 
 
 class ContactPersonViewSet(SnippetViewSet):
@@ -23,7 +23,7 @@ class ContactPersonViewSet(SnippetViewSet):
     menu_label = _("Contact people")
     list_display = ["name", "role", "organisation", "show_contact_details"]
     list_filter = ["organisation", "show_contact_details"]
-    search_fields = ["name", "role"]
+    # Searched through the model's own search index (ContactPerson.search_fields).
 
 
 class AvpTagViewSet(SnippetViewSet):
@@ -36,6 +36,8 @@ class AvpTagViewSet(SnippetViewSet):
 
 class InterestSubmissionViewSet(ModelViewSet):
     model = InterestSubmission
+    name = "avp_interest_submissions"
+    url_prefix = "avp/interest-submissions"
     icon = "mail"
     menu_label = _("Expressions of interest")
     add_to_admin_menu = False

@@ -1,0 +1,85 @@
+"""Every page of the demo returns 200 and shows what the issue describes."""
+
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from avp_wagtail.choices import ItemStatus
+from avp_wagtail.models import (
+    ActionItemPage,
+    ActionPlanPage,
+    CallToParticipatePage,
+    MeetingProtocolPage,
+)
+
+
+def test_every_demo_page_renders(client, demo):
+    pages = Page.objects.descendant_of(demo, inclusive=True).live().specific()
+    assert pages.count() >= 14
+    for page in pages:
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        assert page.title.encode() in response.content.replace(b"&#x27;", b"'")
+
+
+def test_demo_has_items_in_every_status(demo):
+    plan = ActionPlanPage.objects.get()
+    assert plan.themes.count() == 3
+    items = ActionItemPage.objects.child_of(plan)
+    assert items.count() >= 8
+    assert set(items.values_list("status", flat=True)) == set(ItemStatus.values)
+
+
+def test_demo_programme_lists_call_plan_and_meetings(client, demo):
+    html = client.get(demo.url).content.decode()
+    assert CallToParticipatePage.objects.get().title in html
+    assert ActionPlanPage.objects.get().title in html
+    past, upcoming = MeetingProtocolPage.objects.order_by("start")
+    assert html.index(_("Upcoming meetings")) < html.index(upcoming.title)
+    assert html.index(_("Recent meetings")) < html.index(past.title)
+
+
+def test_demo_past_protocol_shows_arguments_and_decisions(client, demo):
+    past = MeetingProtocolPage.objects.order_by("start").first()
+    html = client.get(past.url).content.decode()
+    assert _("Meeting protocol") in html
+    assert _("Arguments for") in html and _("Arguments against") in html
+    assert "Alustame 2026. aastal väiksema summaga" in html
+    assert demo.common_goal in html
+
+
+def test_demo_upcoming_meeting_is_an_announcement_with_agenda(client, demo):
+    upcoming = MeetingProtocolPage.objects.order_by("start").last()
+    html = client.get(upcoming.url).content.decode()
+    assert _("Meeting announcement") in html
+    assert "Tegevuste ülevaade" in html
+    assert _("Arguments for") not in html
+
+
+def test_item_lists_meetings_that_discussed_it(client, demo):
+    item = ActionItemPage.objects.get(slug="kaasav-eelarve")
+    html = client.get(item.url).content.decode()
+    assert "Avatud koosolek: tegevuskava prioriteedid" in html
+    assert "Korraldab külakoosolekud".lower() in html.lower()  # partner with its role
+
+
+def test_private_contact_details_stay_private(client, demo):
+    call = CallToParticipatePage.objects.get()
+    html = client.get(call.url).content.decode()
+    assert "kaja.kask@naidiku.example" in html  # opted in
+    plan = ActionPlanPage.objects.get()
+    plan_html = client.get(plan.url).content.decode()
+    assert "Mart Mänd" in plan_html
+    assert "mart.mand@naidiku.example" not in plan_html  # not opted in
+
+
+def test_load_demo_is_rerunnable(demo):
+    from demo.builder import build_demo
+
+    build_demo()
+    assert ActionPlanPage.objects.count() == 1
+    assert ActionItemPage.objects.count() >= 8
+
+
+def test_pages_show_publication_dates(client, demo):
+    html = client.get(demo.url).content.decode()
+    assert _("Published") in html and "<time datetime=" in html
