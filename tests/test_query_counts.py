@@ -19,7 +19,9 @@ def count_queries(client, url):
 
 
 @pytest.mark.parametrize("n_items", [5, 50])
-def test_plan_page_queries_do_not_grow_with_items(client, home, django_assert_max_num_queries, n_items):
+def test_plan_page_queries_do_not_grow_with_items(
+    client, home, django_assert_max_num_queries, n_items
+):
     plan = make_plan(make_programme(home), themes=("A", "B", "C"))
     themes = list(plan.themes.all())
     org = Organisation.objects.create(name="Lead")

@@ -1,6 +1,7 @@
 """Bad input in the page editor: a clear message on the field, and nothing typed is lost."""
 
 from django.contrib.messages import get_messages
+from django.utils.translation import gettext as _
 
 from avp_wagtail.models import ActionItemPage, ActionPlanPage, MeetingProtocolPage
 from tests.admin import forms_data
@@ -17,7 +18,9 @@ def test_plan_end_before_start_is_rejected_on_the_end_date(admin_client, home):
     data = forms_data.plan_data(start_date="2027-01-01", end_date="2026-01-01")
     response = publish(admin_client, "actionplanpage", programme, data)
     assert response.status_code == 200
-    assert field_errors(response, "end_date") == ["The end date cannot be before the start date."]
+    assert field_errors(response, "end_date") == [
+        _("The end date cannot be before the start date.")
+    ]
     assert not ActionPlanPage.objects.exists()
     # What the editor typed is still in the form.
     html = response.content.decode()
@@ -39,7 +42,7 @@ def test_item_planned_end_before_start_is_rejected(admin_client, home):
     data = forms_data.item_data(planned_start="2026-06-01", planned_end="2026-01-01")
     response = publish(admin_client, "actionitempage", plan, data)
     assert field_errors(response, "planned_end") == [
-        "The planned end cannot be before the planned start."
+        _("The planned end cannot be before the planned start.")
     ]
 
 
@@ -59,7 +62,7 @@ def test_meeting_ending_before_start_is_rejected(admin_client, home):
     programme = make_programme(home)
     data = forms_data.meeting_data(start="2026-03-01 18:00", end="2026-03-01 17:00")
     response = publish(admin_client, "meetingprotocolpage", programme, data)
-    assert field_errors(response, "end") == ["The meeting cannot end before it starts."]
+    assert field_errors(response, "end") == [_("The meeting cannot end before it starts.")]
     assert not MeetingProtocolPage.objects.exists()
 
 

@@ -48,7 +48,9 @@ def make_submissions(home):
     InterestSubmission.objects.create(
         call=first, name="Mari", email="mari@example.ee", themes=["Youth"], consent=True
     )
-    InterestSubmission.objects.create(call=second, name="Jaan", email="jaan@example.ee", consent=True)
+    InterestSubmission.objects.create(
+        call=second, name="Jaan", email="jaan@example.ee", consent=True
+    )
     return first, second
 
 

@@ -7,8 +7,12 @@ from django.core import mail
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from avp_wagtail.models import CallContactPerson, CallInterestTheme, ContactPerson
-from avp_wagtail.models import InterestSubmission
+from avp_wagtail.models import (
+    CallContactPerson,
+    CallInterestTheme,
+    ContactPerson,
+    InterestSubmission,
+)
 from tests.builders import make_call, make_meeting, make_programme, publish
 
 
@@ -18,7 +22,10 @@ def call(home):
     person = ContactPerson.objects.create(name="Kaja Kask", email="kaja@vald.example")
     call = make_call(programme, deadline=timezone.localdate() + datetime.timedelta(days=7))
     call.contact_people = [CallContactPerson(person=person)]
-    call.interest_themes = [CallInterestTheme(title="Open budget"), CallInterestTheme(title="Youth")]
+    call.interest_themes = [
+        CallInterestTheme(title="Open budget"),
+        CallInterestTheme(title="Youth"),
+    ]
     return publish(call)
 
 

@@ -18,4 +18,3 @@ def test_plain_text_fields_are_escaped(client, home):
         html = client.get(page.url).content.decode()
         assert "<script>" not in html, page
         assert "&lt;script&gt;" in html, page
-

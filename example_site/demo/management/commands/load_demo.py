@@ -16,7 +16,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, no_admin=False, **options):
         programme = build_demo()
-        self.stdout.write(self.style.SUCCESS(f"Demo content built under {programme.url_path}"))
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo content built: {programme.title} ({programme.url})")
+        )
         if no_admin:
             return
         username = os.environ.get("AVP_DEMO_ADMIN_USER", "admin")
