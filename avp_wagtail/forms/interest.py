@@ -27,9 +27,9 @@ class ExpressionOfInterestForm(forms.ModelForm):
         fields = ["name", "organisation", "email", "phone", "themes", "message", "consent"]
         labels = {
             "name": _("Your name"),
-            "organisation": _("Organisation (optional)"),
+            "organisation": _("Organisation"),
             "email": _("E-mail"),
-            "phone": _("Phone (optional)"),
+            "phone": _("Phone"),
             "message": _("Message"),
         }
         help_texts = {

@@ -92,3 +92,13 @@ def test_item_editor_offers_only_the_plans_themes(admin_client, home):
     html = admin_client.get(add_url("actionitempage", plan)).content.decode()
     assert "Mine" in html
     assert "Other plan&#x27;s theme" not in html and "Other plan's theme" not in html
+
+
+def test_editor_opens_every_demo_page_for_editing(admin_client, demo):
+    from django.urls import reverse
+    from wagtail.models import Page
+
+    for page in Page.objects.descendant_of(demo, inclusive=True).specific():
+        response = admin_client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
+        assert response.status_code == 200, page
+        assert page.title in response.content.decode().replace("&#x27;", "'"), page
