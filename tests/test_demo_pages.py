@@ -83,3 +83,23 @@ def test_load_demo_is_rerunnable(demo):
 def test_pages_show_publication_dates(client, demo):
     html = client.get(demo.url).content.decode()
     assert _("Published") in html and "<time datetime=" in html
+
+
+def test_demo_call_shows_every_section_and_the_form(client, demo):
+    call = CallToParticipatePage.objects.get()
+    html = client.get(call.url).content.decode()
+    for heading in (
+        "What is AVP KOV?",
+        "Why we want to cooperate",
+        "What we hope you will contribute",
+        "How to take part",
+        "Long-term goal",
+        "What you gain",
+        "Who this call is for",
+        "Express your interest",
+    ):
+        assert _(heading) in html, heading
+    assert "üle-eestiline algatus" in html  # what AVP KOV is (rich text)
+    steps = [step.value["title"] for step in call.steps]
+    assert [html.index(title) for title in steps] == sorted(html.index(t) for t in steps)
+    assert 'name="consent"' in html and "Noorte kaasamine" in html  # form with its themes

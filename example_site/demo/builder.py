@@ -151,10 +151,12 @@ def build_demo():
         _publish(item)
         items[slug] = item
 
-    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    # Meetings at 18:00 local time: one a month ago (a protocol), one in two weeks
+    # (an announcement), so the demo always has both whatever day it is built.
+    evening = timezone.localtime().replace(hour=18, minute=0, second=0, microsecond=0)
     for data, start in (
-        (content.PAST_MEETING, now - datetime.timedelta(days=30, hours=now.hour - 17)),
-        (content.UPCOMING_MEETING, now + datetime.timedelta(days=14, hours=17 - now.hour)),
+        (content.PAST_MEETING, evening - datetime.timedelta(days=30)),
+        (content.UPCOMING_MEETING, evening + datetime.timedelta(days=14)),
     ):
         data = dict(data)
         agenda = data.pop("agenda")
