@@ -22,6 +22,10 @@ DEFAULTS = {
     "RECENT_MEETINGS": 5,
     # How many latest meeting summaries a call to participate lists (C7).
     "CALL_MEETING_SUMMARIES": 3,
+    # Sentence shown on a translated page before the link to the original. May contain
+    # "%(language)s" (the original's language, in the reader's language). None means the
+    # package's own translated wording.
+    "TRANSLATION_NOTICE": None,
 }
 
 

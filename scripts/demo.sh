@@ -16,7 +16,7 @@ echo "==> Building the demo content"
 cat <<INFO
 
   Demo site:      http://${ADDR}/
-  Programme page: http://${ADDR}/avatud-valitsemine/
+  Programme page: http://${ADDR}/et/avatud-valitsemine/  (also /en/open-government-in-naidiku/, /ru/...)
   Wagtail admin:  http://${ADDR}/admin/
   Admin login:    ${AVP_DEMO_ADMIN_USER} / ${AVP_DEMO_ADMIN_PASSWORD}
 

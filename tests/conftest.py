@@ -12,7 +12,7 @@ def home(db):
 @pytest.fixture
 def demo(db):
     """The demo programme page, with everything under it built by ``load_demo``."""
-    return build_demo()
+    return build_demo(translate=False)
 
 
 @pytest.fixture

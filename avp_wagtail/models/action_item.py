@@ -9,7 +9,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from ..choices import ItemStatus, OgpValue
@@ -18,6 +18,7 @@ from .mixins import AvpPageMixin
 from .organisations import ContactPerson, Organisation
 from .plan import PlanTheme
 from .tags import TaggedActionItem
+from .translation_fields import PAGE_TEXTS, facts, references, texts
 
 OGP_VALUE_FIELDS = {
     OgpValue.ACCESS_TO_INFORMATION: "ogp_access_to_information",
@@ -209,6 +210,33 @@ class ActionItemPage(AvpPageMixin, Page):
         APIField("tags"),
     ]
 
+    override_translatable_fields = (
+        PAGE_TEXTS
+        + texts(
+            "summary",
+            "problem",
+            "activities",
+            "expected_result",
+            "lead_implementer_role",
+            "funding_source",
+            "people_and_time",
+            "other_resources",
+            "milestones",
+        )
+        + facts(
+            "planned_start",
+            "planned_end",
+            "status",
+            "progress",
+            "budget",
+            "is_quick_win",
+            *OGP_VALUE_FIELDS.values(),
+            "tags",
+            "tagged_items",
+        )
+        + references("theme", "lead_implementer", "contact_person", "partners")
+    )
+
     parent_page_types = ["avp_wagtail.ActionPlanPage"]
     subpage_types = []
     template = "avp_wagtail/action_item_page.html"
@@ -252,16 +280,18 @@ class ActionItemPage(AvpPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["plan"] = self.get_parent().specific
         context["partners"] = self.partners.select_related("organisation")
+        # A meeting links one language version of the item; list it in the reader's language.
         context["meetings"] = (
             MeetingProtocolPage.objects.live()
-            .filter(discussed_items__item=self)
+            .filter(locale_id=self.locale_id)
+            .filter(discussed_items__item__translation_key=self.translation_key)
             .distinct()
             .order_by("-start")
         )
         return context
 
 
-class ActionItemPartner(Orderable):
+class ActionItemPartner(TranslatableMixin, Orderable):
     """A partner implementer: the municipality does not have to do everything (D5)."""
 
     page = ParentalKey(ActionItemPage, related_name="partners", on_delete=models.CASCADE)
@@ -278,13 +308,14 @@ class ActionItemPartner(Orderable):
 
     panels = [FieldPanel("organisation"), FieldPanel("role")]
     api_fields = [APIField("organisation"), APIField("role")]
+    override_translatable_fields = texts("role") + references("organisation")
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("partner implementer")
         verbose_name_plural = _("partner implementers")
 
 
-class Milestone(Orderable):
+class Milestone(TranslatableMixin, Orderable):
     """A step of an action with its due date and, once done, its completion date."""
 
     page = ParentalKey(ActionItemPage, related_name="milestones", on_delete=models.CASCADE)
@@ -301,8 +332,9 @@ class Milestone(Orderable):
 
     panels = [FieldPanel("title"), FieldPanel("due_date"), FieldPanel("completed_date")]
     api_fields = [APIField("title"), APIField("due_date"), APIField("completed_date")]
+    override_translatable_fields = texts("title") + facts("due_date", "completed_date")
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
 

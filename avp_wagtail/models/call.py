@@ -10,12 +10,13 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from ..conf import get_setting
 from .mixins import AvpPageMixin
 from .organisations import PageContactPerson
+from .translation_fields import PAGE_TEXTS, facts, references, texts
 
 
 class StepBlock(blocks.StructBlock):
@@ -119,6 +120,23 @@ class CallToParticipatePage(AvpPageMixin, Page):
         APIField("interest_themes"),
     ]
 
+    override_translatable_fields = (
+        PAGE_TEXTS
+        + texts(
+            "what_is_avp",
+            "why_cooperate",
+            "contribution_expected",
+            "steps",
+            "long_term_goal",
+            "benefits",
+            "target_groups",
+            "thank_you_text",
+            "interest_themes",
+        )
+        + facts("deadline")
+        + references("contact_people")
+    )
+
     parent_page_types = ["avp_wagtail.OpenGovernmentPage"]
     subpage_types = []
     template = "avp_wagtail/call_to_participate_page.html"
@@ -183,7 +201,7 @@ class CallContactPerson(PageContactPerson):
     )
 
 
-class CallInterestTheme(Orderable):
+class CallInterestTheme(TranslatableMixin, Orderable):
     """A theme residents can tick in the expression-of-interest form."""
 
     page = ParentalKey(
@@ -195,8 +213,9 @@ class CallInterestTheme(Orderable):
 
     panels = [FieldPanel("title")]
     api_fields = [APIField("title")]
+    override_translatable_fields = texts("title")
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("theme of interest")
         verbose_name_plural = _("themes of interest")
 

@@ -19,12 +19,13 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from ..choices import MeetingKind
 from .mixins import AvpPageMixin
 from .organisations import Organisation
+from .translation_fields import PAGE_TEXTS, facts, references, texts
 
 
 class MeetingProtocolPage(AvpPageMixin, Page):
@@ -128,6 +129,21 @@ class MeetingProtocolPage(AvpPageMixin, Page):
         APIField("attachments"),
     ]
 
+    override_translatable_fields = (
+        PAGE_TEXTS
+        + texts("location", "facilitator", "outside_speakers", "summary", "agenda_items")
+        + facts(
+            "start",
+            "end",
+            "online_url",
+            "kind",
+            "attendee_count",
+            "discussed_items",
+            "attachments",
+        )
+        + references("organiser", "attending_organisations")
+    )
+
     parent_page_types = ["avp_wagtail.OpenGovernmentPage"]
     subpage_types = []
     template = "avp_wagtail/meeting_protocol_page.html"
@@ -146,25 +162,33 @@ class MeetingProtocolPage(AvpPageMixin, Page):
         """A future meeting is shown as an announcement, a past one as its protocol."""
         return self.start >= timezone.now()
 
+    def get_discussed_items(self):
+        """The action items discussed, each in this page's language when translated."""
+        from .action_item import ActionItemPage
+
+        keys = self.discussed_items.values("item__translation_key")
+        candidates = ActionItemPage.objects.live().filter(translation_key__in=keys)
+        chosen = {}
+        for item in candidates.order_by("path"):
+            if item.translation_key not in chosen or item.locale_id == self.locale_id:
+                chosen[item.translation_key] = item
+        return list(chosen.values())
+
     @property
     def speakers_list(self):
         return [line.strip() for line in self.outside_speakers.splitlines() if line.strip()]
 
     def get_context(self, request, *args, **kwargs):
-        from .action_item import ActionItemPage
-
         context = super().get_context(request, *args, **kwargs)
         context["common_goal"] = self.get_common_goal()
         context["agenda"] = self.agenda_items.all()
         context["attending"] = self.attending_organisations.select_related("organisation")
-        context["discussed"] = (
-            ActionItemPage.objects.live().filter(discussed_in_meetings__page=self).order_by("path")
-        )
+        context["discussed"] = self.get_discussed_items()
         context["attachments"] = self.attachments.select_related("document")
         return context
 
 
-class AgendaItem(Orderable):
+class AgendaItem(TranslatableMixin, Orderable):
     """One agenda point: the discussion, arguments for and against, and the decision (D3)."""
 
     page = ParentalKey(MeetingProtocolPage, related_name="agenda_items", on_delete=models.CASCADE)
@@ -210,8 +234,11 @@ class AgendaItem(Orderable):
         APIField("responsible"),
         APIField("deadline"),
     ]
+    override_translatable_fields = texts(
+        "title", "discussion", "arguments_for", "arguments_against", "decision", "responsible"
+    ) + facts("deadline")
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("agenda item")
         verbose_name_plural = _("agenda items")
 
@@ -219,7 +246,7 @@ class AgendaItem(Orderable):
         return self.title
 
 
-class MeetingAttendingOrganisation(Orderable):
+class MeetingAttendingOrganisation(TranslatableMixin, Orderable):
     page = ParentalKey(
         MeetingProtocolPage, related_name="attending_organisations", on_delete=models.CASCADE
     )
@@ -233,8 +260,9 @@ class MeetingAttendingOrganisation(Orderable):
 
     panels = [FieldPanel("organisation")]
     api_fields = [APIField("organisation")]
+    override_translatable_fields = references("organisation")
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("attending organisation")
         verbose_name_plural = _("attending organisations")
 

@@ -1,5 +1,6 @@
 """Behaviour shared by the AVP page types; a host site can reuse these on its own pages."""
 
+from .. import i18n
 from ..conf import get_setting
 
 
@@ -10,6 +11,13 @@ class AvpPageMixin:
         context = super().get_context(request, *args, **kwargs)
         context["avp_base_template"] = get_setting("BASE_TEMPLATE")
         context["avp_main_landmark"] = get_setting("MAIN_LANDMARK")
+        languages = i18n.page_languages(self, request)
+        context["avp_language_code"] = languages.code
+        context["avp_language_versions"] = languages.versions
+        if languages.original is not None:
+            context["avp_original"] = languages.original
+            context["avp_original_language_code"] = languages.original_code
+            context["avp_translation_notice"] = i18n.translation_notice(languages.original_code)
         return context
 
     def get_programme(self):

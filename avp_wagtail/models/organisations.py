@@ -8,6 +8,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from ..choices import OrganisationKind
+from .translation_fields import facts, references, texts
 
 
 class Organisation(TranslatableMixin, index.Indexed, models.Model):
@@ -54,6 +55,7 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         APIField("email"),
         APIField("description"),
     ]
+    override_translatable_fields = texts("name", "description") + facts("kind", "website", "email")
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("organisation")
@@ -119,6 +121,11 @@ class ContactPerson(TranslatableMixin, index.Indexed, models.Model):
         index.FilterField("locale_id"),
     ]
     api_fields = [APIField("name"), APIField("role"), APIField("organisation")]
+    override_translatable_fields = (
+        texts("role")
+        + facts("name", "email", "phone", "show_contact_details")
+        + references("organisation")
+    )
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("contact person")
@@ -139,7 +146,7 @@ class ContactPerson(TranslatableMixin, index.Indexed, models.Model):
         return self.phone if self.show_contact_details else ""
 
 
-class PageContactPerson(Orderable):
+class PageContactPerson(TranslatableMixin, Orderable):
     """Abstract ordered link from a page to a ContactPerson; subclasses add the ParentalKey."""
 
     person = models.ForeignKey(
@@ -152,8 +159,9 @@ class PageContactPerson(Orderable):
 
     panels = [FieldPanel("person")]
     api_fields = [APIField("person")]
+    override_translatable_fields = references("person")
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         abstract = True
         verbose_name = _("contact person")
         verbose_name_plural = _("contact people")

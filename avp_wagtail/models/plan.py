@@ -15,6 +15,7 @@ from ..choices import ItemStatus, PlanStatus
 from ..progress import ThemeGroup, mean_progress
 from .mixins import AvpPageMixin
 from .organisations import ContactPerson
+from .translation_fields import PAGE_TEXTS, documents, facts, references, texts
 
 
 class ActionPlanPage(AvpPageMixin, Page):
@@ -123,6 +124,14 @@ class ActionPlanPage(AvpPageMixin, Page):
         APIField("adopted_document"),
     ]
 
+    override_translatable_fields = (
+        PAGE_TEXTS
+        + texts("summary", "common_goal", "monitoring_frequency", "change_procedure", "themes")
+        + facts("start_date", "end_date", "status", "adoption_date")
+        + documents("adopted_document")
+        + references("initiating_politician", "coordinating_official", "community_representatives")
+    )
+
     parent_page_types = ["avp_wagtail.OpenGovernmentPage"]
     subpage_types = ["avp_wagtail.ActionItemPage"]
     template = "avp_wagtail/action_plan_page.html"
@@ -177,6 +186,7 @@ class PlanTheme(TranslatableMixin, Orderable):
 
     panels = [FieldPanel("title"), FieldPanel("description")]
     api_fields = [APIField("title"), APIField("description")]
+    override_translatable_fields = texts("title", "description")
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("priority theme")
@@ -186,7 +196,7 @@ class PlanTheme(TranslatableMixin, Orderable):
         return self.title
 
 
-class PlanCommunityRepresentative(Orderable):
+class PlanCommunityRepresentative(TranslatableMixin, Orderable):
     """A community representative who helps write the plan (D2)."""
 
     page = ParentalKey(
@@ -202,7 +212,8 @@ class PlanCommunityRepresentative(Orderable):
 
     panels = [FieldPanel("person")]
     api_fields = [APIField("person")]
+    override_translatable_fields = references("person")
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("community representative")
         verbose_name_plural = _("community representatives")

@@ -14,6 +14,7 @@ from ..choices import ProgrammePhase
 from ..conf import get_setting
 from .mixins import AvpPageMixin
 from .organisations import PageContactPerson
+from .translation_fields import PAGE_TEXTS, documents, facts, references, texts
 
 
 class OpenGovernmentPage(AvpPageMixin, Page):
@@ -78,6 +79,14 @@ class OpenGovernmentPage(AvpPageMixin, Page):
         APIField("network_url"),
         APIField("contact_people"),
     ]
+
+    override_translatable_fields = (
+        PAGE_TEXTS
+        + texts("intro", "common_goal", "principles", "benefits")
+        + facts("current_phase")
+        + documents("network_url")
+        + references("contact_people")
+    )
 
     subpage_types = [
         "avp_wagtail.CallToParticipatePage",

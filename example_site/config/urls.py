@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
@@ -21,4 +22,6 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Pages under a language prefix: /et/..., /en/..., /ru/... ("/" redirects to the
+# visitor's language). Anything that must not carry a prefix goes above this line.
+urlpatterns += i18n_patterns(path("", include(wagtail_urls)))

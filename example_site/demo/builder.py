@@ -28,6 +28,8 @@ from avp_wagtail.models import (
 )
 
 from . import content
+from .localize import translate_demo
+from .translations import ITEM_SUMMARY_SUFFIX
 
 
 def _publish(page):
@@ -35,18 +37,31 @@ def _publish(page):
     return page
 
 
+def _delete_previous_demo(home):
+    """Remove an earlier demo: its programme tree and snippets in every language."""
+    old = OpenGovernmentPage.objects.child_of(home).filter(slug=content.PROGRAMME["slug"])
+    keys = list(old.values_list("translation_key", flat=True))
+    for page in OpenGovernmentPage.objects.filter(translation_key__in=keys):
+        page.delete()
+    org_names = [row[1] for row in content.ORGANISATIONS]
+    org_keys = Organisation.objects.filter(name__in=org_names).values_list(
+        "translation_key", flat=True
+    )
+    people = ContactPerson.objects.filter(organisation__translation_key__in=list(org_keys))
+    ContactPerson.objects.filter(
+        translation_key__in=list(people.values_list("translation_key", flat=True))
+    ).delete()
+    Organisation.objects.filter(translation_key__in=list(org_keys)).delete()
+
+
 @transaction.atomic
-def build_demo():
-    """Delete any earlier demo programme and build it again; return the programme page."""
+def build_demo(translate=True):
+    """Delete any earlier demo and build it again (with en/ru translations); return it."""
     site = Site.objects.get(is_default_site=True)
     home = site.root_page.specific
     locale = Locale.get_default()
 
-    for old in OpenGovernmentPage.objects.child_of(home).filter(slug=content.PROGRAMME["slug"]):
-        old.delete()
-    org_names = [row[1] for row in content.ORGANISATIONS]
-    ContactPerson.objects.filter(organisation__name__in=org_names).delete()
-    Organisation.objects.filter(name__in=org_names).delete()
+    _delete_previous_demo(home)
 
     orgs = {
         key: Organisation.objects.create(
@@ -124,7 +139,7 @@ def build_demo():
         item = ActionItemPage(
             title=title,
             slug=slug,
-            summary=f"{title}: tegevus, mis muudab Näidiku valla juhtimise avatumaks.",
+            summary=title + ITEM_SUMMARY_SUFFIX["et"],
             problem="<p>Elanikud ei tea piisavalt, kuidas otsused sünnivad.</p>",
             activities="<p>Valmistame tegevuse koos partneritega ette ja viime ellu.</p>",
             expected_result="<p>Elanikud saavad rohkem infot ja võimalusi kaasa rääkida.</p>",
@@ -176,4 +191,6 @@ def build_demo():
         programme.add_child(instance=meeting)
         _publish(meeting)
 
+    if translate:
+        translate_demo(programme, [*orgs.values(), *people.values()])
     return programme

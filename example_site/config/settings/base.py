@@ -12,6 +12,8 @@ INSTALLED_APPS = [
     "demo",
     # avp-wagtail and what it needs beyond `wagtail start`'s defaults
     "avp_wagtail",
+    "wagtail_localize",
+    "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.api.v2",
     "rest_framework",
     # `wagtail start` defaults
@@ -40,6 +42,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -100,10 +103,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Estonian is the default (and legally binding) content language.
+# Estonian is the default (and legally binding) content language; pages are translated
+# into English and Russian with wagtail-localize.
+WAGTAIL_I18N_ENABLED = True
 LANGUAGE_CODE = "et"
-LANGUAGES = [("et", "Eesti"), ("en", "English"), ("ru", "Русский")]
-WAGTAIL_CONTENT_LANGUAGES = [("et", "Eesti")]
+LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
+    ("et", "Eesti"),
+    ("en", "English"),
+    ("ru", "Русский"),
+]
 TIME_ZONE = "Europe/Tallinn"
 USE_I18N = True
 USE_TZ = True

@@ -1,0 +1,33 @@
+"""Fill msgstr entries of avp_wagtail's catalogues from a small JSON file, then clear fuzzy.
+
+Usage: .venv/bin/python scripts/fill_messages.py translations.json
+where the JSON maps msgid -> {"et": "...", "ru": "..."}. Needs polib (pip install polib,
+a dependency of wagtail-localize). Run scripts/messages.sh afterwards to compile.
+"""
+
+import json
+import sys
+from pathlib import Path
+
+import polib
+
+LOCALE = Path(__file__).resolve().parent.parent / "avp_wagtail" / "locale"
+
+
+def main(path):
+    table = json.loads(Path(path).read_text(encoding="utf-8"))
+    for language in ("et", "ru"):
+        po = polib.pofile(str(LOCALE / language / "LC_MESSAGES" / "django.po"))
+        for entry in po:
+            if entry.msgid in table:
+                entry.msgstr = table[entry.msgid][language]
+                if "fuzzy" in entry.flags:
+                    entry.flags.remove("fuzzy")
+                entry.previous_msgid = None
+        po.save()
+        left = [e.msgid for e in po.untranslated_entries() + po.fuzzy_entries()]
+        print(f"{language}: {len(left)} left", *left, sep="\n  ")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
