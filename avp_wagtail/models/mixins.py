@@ -5,7 +5,9 @@ from ..conf import get_setting
 
 
 class AvpPageMixin:
-    """Puts the host's base template and the programme's common goal in the context."""
+    """Adds what every AVP template needs to the context: the host's base template and
+    landmark setting, the page's language versions (switcher, hreflang) and, on a
+    translation, the authoritative original with its notice."""
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
