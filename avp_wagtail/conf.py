@@ -26,6 +26,18 @@ DEFAULTS = {
     # "%(language)s" (the original's language, in the reader's language). None means the
     # package's own translated wording.
     "TRANSLATION_NOTICE": None,
+    # Resident comments (the optional avp_wagtail.comments app; see docs/comments.md).
+    # Longest comment accepted, in characters.
+    "COMMENT_MAX_LENGTH": 3000,
+    # Number of residents' flags that hide a comment until a moderator looks at it.
+    "COMMENT_FLAG_THRESHOLD": 3,
+    # At most this many comments from one IP address within COMMENT_RATE_PERIOD seconds.
+    "COMMENT_RATE_LIMIT": 5,
+    "COMMENT_RATE_PERIOD": 10 * 60,
+    # How long (seconds) the link that confirms an anonymous comment stays valid.
+    "COMMENT_CONFIRMATION_MAX_AGE": 3 * 24 * 60 * 60,
+    # How long (seconds) the unsubscribe link in a reply notification stays valid.
+    "COMMENT_UNSUBSCRIBE_MAX_AGE": 90 * 24 * 60 * 60,
 }
 
 

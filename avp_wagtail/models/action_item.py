@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from ..choices import ItemStatus, OgpValue
 from ..forms.page_forms import ActionItemPageForm
+from .commenting import CommentablePageMixin
 from .mixins import AvpPageMixin
 from .organisations import ContactPerson, Organisation
 from .plan import PlanTheme
@@ -36,7 +37,7 @@ def _ogp_field(value):
     )
 
 
-class ActionItemPage(AvpPageMixin, Page):
+class ActionItemPage(AvpPageMixin, CommentablePageMixin, Page):
     summary = models.TextField(_("summary"), help_text=_("The action in one or two sentences."))
     problem = RichTextField(
         _("problem addressed"), blank=True, help_text=_("What is wrong today, and for whom.")
@@ -130,6 +131,12 @@ class ActionItemPage(AvpPageMixin, Page):
     ogp_civic_participation = _ogp_field(OgpValue.CIVIC_PARTICIPATION)
     ogp_public_accountability = _ogp_field(OgpValue.PUBLIC_ACCOUNTABILITY)
     ogp_technology_and_innovation = _ogp_field(OgpValue.TECHNOLOGY_AND_INNOVATION)
+    # Action items are discussed by default (I1, I2); the editor can close a thread.
+    comments_open = models.BooleanField(
+        _("comments open"),
+        default=True,
+        help_text=_("Let residents comment on this page."),
+    )
     tags = ClusterTaggableManager(
         through=TaggedActionItem,
         blank=True,
@@ -176,6 +183,7 @@ class ActionItemPage(AvpPageMixin, Page):
         ),
         FieldPanel("tags"),
     ]
+    settings_panels = Page.settings_panels + CommentablePageMixin.comment_panels
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("problem"),
@@ -211,7 +219,8 @@ class ActionItemPage(AvpPageMixin, Page):
     ]
 
     override_translatable_fields = (
-        PAGE_TEXTS
+        CommentablePageMixin.comment_translation_fields
+        + PAGE_TEXTS
         + texts(
             "summary",
             "problem",

@@ -14,6 +14,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from ..conf import get_setting
+from .commenting import CommentablePageMixin
 from .mixins import AvpPageMixin
 from .organisations import PageContactPerson
 from .translation_fields import PAGE_TEXTS, facts, references, texts
@@ -32,7 +33,7 @@ class StepBlock(blocks.StructBlock):
         label = _("Step")
 
 
-class CallToParticipatePage(AvpPageMixin, Page):
+class CallToParticipatePage(AvpPageMixin, CommentablePageMixin, Page):
     what_is_avp = RichTextField(
         _("what AVP KOV is"),
         blank=True,
@@ -101,6 +102,7 @@ class CallToParticipatePage(AvpPageMixin, Page):
             heading=_("Expression-of-interest form"),
         ),
     ]
+    settings_panels = Page.settings_panels + CommentablePageMixin.comment_panels
     search_fields = Page.search_fields + [
         index.SearchField("why_cooperate"),
         index.SearchField("contribution_expected"),
@@ -121,7 +123,8 @@ class CallToParticipatePage(AvpPageMixin, Page):
     ]
 
     override_translatable_fields = (
-        PAGE_TEXTS
+        CommentablePageMixin.comment_translation_fields
+        + PAGE_TEXTS
         + texts(
             "what_is_avp",
             "why_cooperate",

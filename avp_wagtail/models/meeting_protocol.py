@@ -23,12 +23,13 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from ..choices import MeetingKind
+from .commenting import CommentablePageMixin
 from .mixins import AvpPageMixin
 from .organisations import Organisation
 from .translation_fields import PAGE_TEXTS, facts, references, texts
 
 
-class MeetingProtocolPage(AvpPageMixin, Page):
+class MeetingProtocolPage(AvpPageMixin, CommentablePageMixin, Page):
     start = models.DateTimeField(_("start"), help_text=_("Date and time the meeting starts."))
     end = models.DateTimeField(
         _("end"), null=True, blank=True, help_text=_("Date and time the meeting ends, if known.")
@@ -106,6 +107,7 @@ class MeetingProtocolPage(AvpPageMixin, Page):
         InlinePanel("discussed_items", label=_("Action items discussed")),
         InlinePanel("attachments", label=_("Attachments")),
     ]
+    settings_panels = Page.settings_panels + CommentablePageMixin.comment_panels
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("location"),
@@ -130,7 +132,8 @@ class MeetingProtocolPage(AvpPageMixin, Page):
     ]
 
     override_translatable_fields = (
-        PAGE_TEXTS
+        CommentablePageMixin.comment_translation_fields
+        + PAGE_TEXTS
         + texts("location", "facilitator", "outside_speakers", "summary", "agenda_items")
         + facts(
             "start",

@@ -1,13 +1,21 @@
 """Behaviour shared by the AVP page types; a host site can reuse these on its own pages."""
 
+from django.apps import apps
+
 from .. import i18n
 from ..conf import get_setting
+
+
+def comments_installed():
+    """Whether the host site installed the optional comments app."""
+    return apps.is_installed("avp_wagtail.comments")
 
 
 class AvpPageMixin:
     """Adds what every AVP template needs to the context: the host's base template and
     landmark setting, the page's language versions (switcher, hreflang) and, on a
-    translation, the authoritative original with its notice."""
+    translation, the authoritative original with its notice. With ``avp_wagtail.comments``
+    installed, commentable pages also get ``avp_comments`` (the shared discussion)."""
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -20,6 +28,10 @@ class AvpPageMixin:
             context["avp_original"] = languages.original
             context["avp_original_language_code"] = languages.original_code
             context["avp_translation_notice"] = i18n.translation_notice(languages.original_code)
+        if comments_installed() and hasattr(self, "comments_closed_reason"):
+            from ..comments.context import comment_context
+
+            context["avp_comments"] = comment_context(self, request)
         return context
 
     def get_programme(self):

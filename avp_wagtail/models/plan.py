@@ -13,12 +13,13 @@ from wagtail.search import index
 
 from ..choices import ItemStatus, PlanStatus
 from ..progress import ThemeGroup, mean_progress
-from .mixins import AvpPageMixin
+from .commenting import CommentablePageMixin
+from .mixins import AvpPageMixin, comments_installed
 from .organisations import ContactPerson
 from .translation_fields import PAGE_TEXTS, documents, facts, references, texts
 
 
-class ActionPlanPage(AvpPageMixin, Page):
+class ActionPlanPage(AvpPageMixin, CommentablePageMixin, Page):
     summary = models.TextField(
         _("summary"), help_text=_("What the plan is about, in two or three sentences.")
     )
@@ -101,6 +102,7 @@ class ActionPlanPage(AvpPageMixin, Page):
             heading=_("Adoption"),
         ),
     ]
+    settings_panels = Page.settings_panels + CommentablePageMixin.comment_panels
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("common_goal"),
@@ -125,7 +127,8 @@ class ActionPlanPage(AvpPageMixin, Page):
     ]
 
     override_translatable_fields = (
-        PAGE_TEXTS
+        CommentablePageMixin.comment_translation_fields
+        + PAGE_TEXTS
         + texts("summary", "common_goal", "monitoring_frequency", "change_procedure", "themes")
         + facts("start_date", "end_date", "status", "adoption_date")
         + documents("adopted_document")
@@ -156,6 +159,20 @@ class ActionPlanPage(AvpPageMixin, Page):
             .order_by("path")
         )
 
+    comments_open = models.BooleanField(
+        _("comments open"),
+        default=True,
+        help_text=_(
+            "Let residents comment on the draft plan. Comments are only accepted while "
+            'the plan\'s status is "public consultation" (D3).'
+        ),
+    )
+
+    def comments_closed_reason(self):
+        if self.status != PlanStatus.CONSULTATION:
+            return _("Comments on the plan are accepted during its public consultation only.")
+        return super().comments_closed_reason()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         items = list(self.get_items())
@@ -167,6 +184,13 @@ class ActionPlanPage(AvpPageMixin, Page):
             "person__organisation"
         )
         context["cancelled_status"] = ItemStatus.CANCELLED
+        if comments_installed():
+            from ..comments.threads import counts_for_pages
+
+            counts = counts_for_pages(items)
+            for item in items:
+                item.avp_comment_counts = counts.get(item.translation_key)
+            context["show_comment_counts"] = True
         return context
 
     @property

@@ -13,6 +13,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    # Comment posting, confirmation, flags and unsubscribe: outside i18n_patterns, because
+    # one discussion serves every language version of a page.
+    path("comments/", include("avp_wagtail.comments.urls")),
 ]
 
 if settings.DEBUG:

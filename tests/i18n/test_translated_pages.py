@@ -166,4 +166,5 @@ def test_translated_item_costs_a_fixed_number_of_extra_queries(client, translate
         with CaptureQueriesContext(connection) as ctx:
             assert client.get(page.url).status_code == 200
         counts[page.locale_id] = len(ctx.captured_queries)
-    assert counts[ru_item.locale_id] - counts[source.locale_id] <= 2
+    # +1 locale lookups of the translation, +1 for the thread page its discussion lives on.
+    assert counts[ru_item.locale_id] - counts[source.locale_id] <= 3

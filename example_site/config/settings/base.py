@@ -12,6 +12,10 @@ INSTALLED_APPS = [
     "demo",
     # avp-wagtail and what it needs beyond `wagtail start`'s defaults
     "avp_wagtail",
+    "avp_wagtail.comments",
+    "django_comments_xtd",  # before django_comments
+    "django_comments",
+    "wagtail.contrib.settings",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.api.v2",
@@ -37,6 +41,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sites",
 ]
 
 MIDDLEWARE = [
@@ -140,6 +145,15 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "tx
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 
 DEFAULT_FROM_EMAIL = "avatud-valitsemine@naidiku.example"
+
+# Resident comments (avp_wagtail.comments on django-comments-xtd; see docs/comments.md).
+SITE_ID = 1
+COMMENTS_APP = "django_comments_xtd"
+COMMENTS_XTD_MODEL = "avp_wagtail.comments.models.AvpComment"
+COMMENTS_XTD_FORM_CLASS = "avp_wagtail.comments.forms.AvpCommentForm"
+COMMENTS_XTD_MAX_THREAD_LEVEL = 2  # a comment, a reply, and a reply to the reply
+COMMENTS_XTD_THREADED_EMAILS = False  # send through Django's mail backend
+COMMENTS_XTD_SALT = os.environ.get("COMMENTS_XTD_SALT", "example-site-only-comments-salt")
 
 # avp-wagtail settings (see docs/settings.md for every key and its default).
 AVP_WAGTAIL = {

@@ -6,6 +6,8 @@ from .base import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
+# Signs comment confirmation and unsubscribe links; the system check fails when empty.
+COMMENTS_XTD_SALT = os.environ.get("COMMENTS_XTD_SALT", "")
 ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "").split(",")
 CSRF_TRUSTED_ORIGINS = [
     origin for origin in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if origin

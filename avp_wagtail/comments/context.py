@@ -1,0 +1,59 @@
+"""What a page template needs to show its discussion (``avp_comments`` in the context)."""
+
+from django.contrib.contenttypes.models import ContentType
+from django_comments_xtd.models import max_thread_level_for_content_type
+
+from .choices import CommentMark, FlagReason
+from .forms import AvpCommentForm
+from .permissions import can_moderate
+from .threads import CommentThread, thread_page
+
+# Messages shown after a redirect back to the page (?comment=...).
+NOTICES = {"posted", "sent", "confirmed", "pending", "flagged"}
+
+
+def _reply_to(thread, request, max_level):
+    """The comment named by ?reply_to= if the reader may answer it here, else None."""
+    try:
+        pk = int(request.GET.get("reply_to", ""))
+    except ValueError:
+        return None
+    node = thread.node(pk)
+    if node is None or not node.comment.is_visible or node.comment.level >= max_level:
+        return None
+    return node.comment
+
+
+def comment_context(page, request):
+    """The thread of ``page``'s translation group, the form (or why it is closed), and the
+    reader's rights. ``None`` when the page shows no discussion at all (closed and empty)."""
+    target = thread_page(page)
+    thread = CommentThread(target, mark=request.GET.get("mark"))
+    closed_reason = target.comments_closed_reason()
+    if closed_reason and not thread.counts.total:
+        return None
+    max_level = max_thread_level_for_content_type(ContentType.objects.get_for_model(target))
+    reply_to = None
+    form = None
+    if closed_reason is None:
+        reply_to = _reply_to(thread, request, max_level)
+        form = AvpCommentForm(
+            target,
+            user=request.user,
+            from_page=page,
+            initial={"reply_to": reply_to.pk} if reply_to else None,
+        )
+    notice = request.GET.get("comment")
+    return {
+        "page": page,
+        "target": target,
+        "thread": thread,
+        "form": form,
+        "reply_to": reply_to,
+        "closed_reason": closed_reason,
+        "can_moderate": can_moderate(request.user),
+        "max_level": max_level,
+        "marks": CommentMark.choices,
+        "flag_reasons": FlagReason.choices,
+        "notice": notice if notice in NOTICES else None,
+    }

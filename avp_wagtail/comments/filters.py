@@ -1,0 +1,81 @@
+"""Filters of the Comments admin area."""
+
+import django_filters
+from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.models import Page
+
+from .choices import CommentMark
+from .models import AvpComment
+
+
+class ModerationState:
+    AWAITING = "awaiting"
+    FLAGGED = "flagged"
+    HIDDEN = "hidden"
+    AWAITING_RESPONSE = "awaiting_response"
+    PUBLISHED = "published"
+
+    choices = [
+        (AWAITING, _("Awaiting moderation")),
+        (FLAGGED, _("Flagged by residents")),
+        (HIDDEN, _("Hidden")),
+        (AWAITING_RESPONSE, _("Awaiting an official response")),
+        (PUBLISHED, _("Published")),
+    ]
+
+
+def filter_state(queryset, state):
+    if state == ModerationState.AWAITING:
+        return queryset.filter(is_public=False, is_removed=False, hidden_by_flags=False)
+    if state == ModerationState.FLAGGED:
+        return queryset.filter(flag_reports__reviewed=False).distinct()
+    if state == ModerationState.HIDDEN:
+        return queryset.filter(is_removed=True) | queryset.filter(hidden_by_flags=True)
+    if state == ModerationState.PUBLISHED:
+        return queryset.filter(is_public=True, is_removed=False)
+    if state == ModerationState.AWAITING_RESPONSE:
+        answered = AvpComment.objects.filter(
+            thread_id=OuterRef("thread_id"),
+            is_official_response=True,
+            is_public=True,
+            is_removed=False,
+        )
+        return queryset.filter(
+            level=0, is_public=True, is_removed=False, is_official_response=False
+        ).filter(~Exists(answered))
+    return queryset
+
+
+def page_choices():
+    """Pages that have comments (the thread pages), by title."""
+    ids = {
+        int(pk)
+        for pk in AvpComment.objects.order_by().values_list("object_pk", flat=True).distinct()
+        if str(pk).isdigit()
+    }
+    pages = Page.objects.filter(pk__in=ids).order_by("title")
+    return [(str(page.pk), page.title) for page in pages]
+
+
+class CommentFilterSet(WagtailFilterSet):
+    state = django_filters.ChoiceFilter(
+        label=_("Moderation"),
+        choices=ModerationState.choices,
+        method="filter_by_state",
+        empty_label=_("All"),
+    )
+    page = django_filters.ChoiceFilter(
+        label=_("Page"), choices=page_choices, field_name="object_pk", empty_label=_("All")
+    )
+    mark = django_filters.ChoiceFilter(
+        label=_("Mark"), choices=CommentMark.choices, empty_label=_("All")
+    )
+
+    class Meta:
+        model = AvpComment
+        fields = []
+
+    def filter_by_state(self, queryset, name, value):
+        return filter_state(queryset, value)

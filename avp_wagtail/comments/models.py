@@ -1,0 +1,152 @@
+"""The comment model (``COMMENTS_XTD_MODEL``), resident flags and the site's moderation setting."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django_comments_xtd.models import XtdComment
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+from .choices import CommentMark, FlagReason, ModerationMode
+
+
+class AvpComment(XtdComment):
+    """A resident's comment, marked for/against/question, in the language it was written in.
+
+    One thread per translation group: comments always attach to the group's original page
+    (see ``threads.thread_page``), whichever translation they were written on.
+    """
+
+    mark = models.CharField(
+        _("mark"),
+        max_length=16,
+        choices=CommentMark.choices,
+        default=CommentMark.NEUTRAL,
+        help_text=_("Whether the comment is for or against the proposal, or asks something."),
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=15,
+        blank=True,
+        help_text=_("Language of the page the comment was written on."),
+    )
+    is_official_response = models.BooleanField(
+        _("official response"),
+        default=False,
+        help_text=_("The municipality's reasoned response to the comment it replies to."),
+    )
+    hidden_by_flags = models.BooleanField(
+        _("hidden after flags"),
+        default=False,
+        help_text=_("Residents flagged it often enough to hide it until a moderator looks."),
+    )
+    confirmation_key = models.CharField(
+        _("confirmation key"),
+        max_length=64,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Fingerprint of the e-mail link that confirmed it, so a link works once."),
+    )
+
+    panels = [
+        FieldPanel("comment"),
+        FieldPanel("mark"),
+        FieldPanel("is_official_response"),
+        FieldPanel("is_public"),
+        FieldPanel("is_removed"),
+    ]
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        permissions = [
+            ("moderate_avpcomment", _("Can moderate comments and post official responses")),
+        ]
+
+    def __str__(self):
+        text = " ".join(self.comment.split())
+        return f"{self.name}: {text[:60]}{'…' if len(text) > 60 else ''}"
+
+    @property
+    def is_visible(self):
+        return self.is_public and not self.is_removed
+
+    @property
+    def language_name(self):
+        """Name of the language the comment was written in, in the reader's language."""
+        try:
+            return translation.get_language_info(self.language)["name_translated"]
+        except KeyError:
+            return ""
+
+    @property
+    def initials(self):
+        """Avatar text: initials of the name (no Gravatar, no request to another host)."""
+        parts = [part for part in (self.name or "").split() if part[:1].isalnum()]
+        return "".join(part[0] for part in parts[:2]).upper() or "?"
+
+
+class CommentFlagReport(models.Model):
+    """One resident's flag on a comment. Enough of them hide the comment (threshold setting)."""
+
+    comment = models.ForeignKey(
+        AvpComment,
+        verbose_name=_("comment"),
+        on_delete=models.CASCADE,
+        related_name="flag_reports",
+    )
+    reason = models.CharField(_("reason"), max_length=16, choices=FlagReason.choices)
+    reporter_key = models.CharField(
+        _("reporter"),
+        max_length=64,
+        help_text=_("A keyed hash of the user or address that flagged, so each counts once."),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("flagged at"), auto_now_add=True)
+    reviewed = models.BooleanField(
+        _("reviewed"),
+        default=False,
+        help_text=_("A moderator approved the comment after this flag."),
+    )
+
+    class Meta:
+        verbose_name = _("comment flag")
+        verbose_name_plural = _("comment flags")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["comment", "reporter_key"], name="avp_comments_one_flag_per_reporter"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_reason_display()} ({self.comment_id})"
+
+
+@register_setting(icon="comment")
+class CommentSettings(BaseSiteSetting):
+    moderation = models.CharField(
+        _("moderation"),
+        max_length=8,
+        choices=ModerationMode.choices,
+        default=ModerationMode.PRE,
+        help_text=_(
+            "Comments of logged-in users always appear at once. Choose whether anonymous "
+            "comments, once their author confirmed the e-mail address, wait for approval."
+        ),
+    )
+
+    panels = [FieldPanel("moderation")]
+
+    class Meta:
+        verbose_name = _("comment moderation")
+        verbose_name_plural = _("comment moderation")

@@ -1,0 +1,70 @@
+"""Moderation actions, each logged in Wagtail's history with who did it and when.
+
+State changes go through ``QuerySet.update()``: django-comments-xtd's pre_save handler would
+otherwise publish every pending reply under a comment that is saved while public.
+"""
+
+from django.db import transaction
+from wagtail.log_actions import log
+
+from ..conf import get_setting
+from .models import AvpComment, CommentFlagReport
+
+APPROVE = "avp_comments.approve"
+HIDE = "avp_comments.hide"
+HIDDEN_BY_FLAGS = "avp_comments.hidden_by_flags"
+
+
+def _thread_page(comment):
+    return comment.content_object.specific if comment.content_object else None
+
+
+def approve(comments, user, request=None):
+    """Publish the comments and clear their flags; tell reply followers about new ones."""
+    from .notifications import notify_followers
+
+    comments = list(comments)
+    newly_public = [c for c in comments if not c.is_visible]
+    with transaction.atomic():
+        AvpComment.objects.filter(pk__in=[c.pk for c in comments]).update(
+            is_public=True, is_removed=False, hidden_by_flags=False
+        )
+        CommentFlagReport.objects.filter(comment__in=comments).update(reviewed=True)
+        for comment in comments:
+            log(instance=comment, action=APPROVE, user=user)
+    if request is not None:
+        for comment in newly_public:
+            comment.is_public, comment.is_removed = True, False
+            page = _thread_page(comment)
+            if page is not None:
+                notify_followers(comment, request, page)
+    return len(comments)
+
+
+def hide(comments, user):
+    """Take the comments off the page (kept for the record; approve brings them back)."""
+    comments = list(comments)
+    with transaction.atomic():
+        AvpComment.objects.filter(pk__in=[c.pk for c in comments]).update(is_removed=True)
+        for comment in comments:
+            log(instance=comment, action=HIDE, user=user)
+    return len(comments)
+
+
+def record_flag(comment, reason, reporter_key, user=None):
+    """Store one resident's flag (once per resident). Returns True if the comment is now
+    hidden because it reached the flag threshold."""
+    with transaction.atomic():
+        _, created = CommentFlagReport.objects.get_or_create(
+            comment=comment,
+            reporter_key=reporter_key,
+            defaults={"reason": reason, "user": user if user and user.is_authenticated else None},
+        )
+        if not created or not comment.is_visible:
+            return False
+        open_flags = CommentFlagReport.objects.filter(comment=comment, reviewed=False).count()
+        if open_flags < get_setting("COMMENT_FLAG_THRESHOLD"):
+            return False
+        AvpComment.objects.filter(pk=comment.pk).update(is_public=False, hidden_by_flags=True)
+        log(instance=comment, action=HIDDEN_BY_FLAGS, user=None)
+    return True

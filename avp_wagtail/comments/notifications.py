@@ -1,0 +1,84 @@
+"""E-mails about comments: the confirmation link and reply notifications.
+
+Sent synchronously through Django's mail backend (``COMMENTS_XTD_THREADED_EMAILS = False``
+is required by the system checks), so a host site's queueing backend can take them.
+"""
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from ..conf import get_setting
+from .tokens import make_unsubscribe_token
+
+
+def _from_email():
+    return get_setting("FROM_EMAIL") or settings.DEFAULT_FROM_EMAIL
+
+
+def _render(name, context):
+    subject = render_to_string(f"avp_wagtail/comments/emails/{name}_subject.txt", context)
+    body = render_to_string(f"avp_wagtail/comments/emails/{name}_body.txt", context)
+    return " ".join(subject.split()), body
+
+
+def send_confirmation_request(request, payload, token, page):
+    """Ask an anonymous commenter to confirm their address (their comment waits until then)."""
+    context = {
+        "name": payload["name"],
+        "comment": payload["comment"],
+        "page": page,
+        "page_url": page.get_full_url(request),
+        "confirm_url": request.build_absolute_uri(reverse("avp_comments:confirm", args=[token])),
+        "max_age_days": get_setting("COMMENT_CONFIRMATION_MAX_AGE") // (24 * 60 * 60),
+    }
+    subject, body = _render("confirm", context)
+    return EmailMessage(subject, body, _from_email(), [payload["email"]]).send()
+
+
+def notify_followers(comment, request, page):
+    """Tell those who asked for it that ``comment`` was posted in their conversation.
+
+    The followers are the authors of the other comments in the same thread (the top-level
+    comment and its replies) who ticked "e-mail me". Each e-mail is in the language the
+    follower wrote in and has a one-click unsubscribe link (also as List-Unsubscribe).
+    """
+    from .models import AvpComment
+
+    if comment.parent_id == comment.pk:
+        return 0
+    followers = {}
+    for earlier in AvpComment.objects.filter(
+        thread_id=comment.thread_id, followup=True, is_public=True, is_removed=False
+    ).exclude(pk=comment.pk):
+        address = (earlier.user_email or "").strip().lower()
+        if address and address != (comment.user_email or "").strip().lower():
+            followers.setdefault(address, earlier)
+    sent = 0
+    for address, earlier in followers.items():
+        token = make_unsubscribe_token(address, comment.content_type_id, comment.object_pk)
+        unsubscribe_url = request.build_absolute_uri(
+            reverse("avp_comments:unsubscribe", args=[token])
+        )
+        with translation.override(earlier.language or settings.LANGUAGE_CODE):
+            context = {
+                "comment": comment,
+                "page": page,
+                "comment_url": f"{page.get_full_url(request)}#c{comment.pk}",
+                "unsubscribe_url": unsubscribe_url,
+            }
+            subject, body = _render("reply", context)
+        message = EmailMessage(
+            subject,
+            body,
+            _from_email(),
+            [earlier.user_email],
+            headers={
+                "List-Unsubscribe": f"<{unsubscribe_url}>",
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            },
+        )
+        sent += message.send()
+    return sent

@@ -1,0 +1,24 @@
+"""Template filters for showing comments."""
+
+import re
+
+from django import template
+from django.utils.html import urlize
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+
+@register.filter(needs_autoescape=True)
+def comment_text(value, autoescape=True):
+    """Plain text with line breaks and clickable web links (rel="nofollow ugc").
+
+    Everything is escaped first: HTML and scripts come out as text, and only http(s) and
+    www links are made clickable, so a ``javascript:`` URL stays inert text.
+    """
+    html = urlize(str(value), nofollow=True, autoescape=True)
+    html = html.replace('rel="nofollow"', 'rel="nofollow ugc"')
+    # urlize also turns e-mail addresses into mailto links: keep them as text.
+    html = re.sub(r'<a href="mailto:[^"]*">([^<]*)</a>', r"\1", html)
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", html.replace("\r\n", "\n")) if p.strip()]
+    return mark_safe("".join(f"<p>{p.replace(chr(10), '<br>')}</p>" for p in paragraphs))

@@ -1,0 +1,163 @@
+"""One discussion per translation group: which page a thread belongs to, and reading it.
+
+Every translation of a page is a page of its own, but residents must share one discussion
+(issue: "one discussion across languages"). Comments therefore attach to the *thread page*:
+the group's original page (the oldest page with that translation key). It never changes
+when translations are added, so no comment is ever orphaned by translating.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Min
+from wagtail.models import Page
+
+from .choices import CommentMark
+from .models import AvpComment
+
+
+def thread_page_id(page):
+    """Id of the page whose thread ``page`` shows (``page`` itself when it is the original)."""
+    return (
+        Page.objects.filter(translation_key=page.translation_key)
+        .order_by("id")
+        .values_list("id", flat=True)
+        .first()
+    )
+
+
+def thread_page(page):
+    """The specific page that comments on ``page`` attach to."""
+    root_id = thread_page_id(page)
+    if root_id == page.pk:
+        return page
+    return type(page).objects.get(pk=root_id)
+
+
+def visible(queryset):
+    return queryset.filter(is_public=True, is_removed=False)
+
+
+def comments_for(page):
+    """All comments (any state) attached to ``page``, in thread order."""
+    return AvpComment.objects.filter(
+        content_type=ContentType.objects.get_for_model(page), object_pk=str(page.pk)
+    ).order_by("thread_id", "order")
+
+
+@dataclass
+class CommentNode:
+    comment: AvpComment
+    children: list = field(default_factory=list)
+
+    @property
+    def shown(self):
+        """Visible comments are shown; a hidden one only as a placeholder above replies."""
+        return self.comment.is_visible or any(child.shown for child in self.children)
+
+    @property
+    def has_official_response(self):
+        return any(
+            (child.comment.is_visible and child.comment.is_official_response)
+            or child.has_official_response
+            for child in self.children
+        )
+
+
+@dataclass
+class MarkCounts:
+    total: int = 0
+    by_mark: dict = field(default_factory=dict)
+
+    @property
+    def for_count(self):
+        return self.by_mark.get(CommentMark.FOR, 0)
+
+    @property
+    def against_count(self):
+        return self.by_mark.get(CommentMark.AGAINST, 0)
+
+    @property
+    def question_count(self):
+        return self.by_mark.get(CommentMark.QUESTION, 0)
+
+
+class CommentThread:
+    """A page's discussion read in one query: the tree, the counts, and what awaits a response.
+
+    ``mark`` narrows the shown comments to one mark (each with the replies to it).
+    """
+
+    def __init__(self, target, mark=None):
+        self.target = target
+        self.mark = mark if mark in CommentMark.values else None
+        comments = list(comments_for(target).select_related("user"))
+        nodes = {comment.pk: CommentNode(comment) for comment in comments}
+        self.roots = []
+        for comment in comments:
+            parent = nodes.get(comment.parent_id)
+            if comment.parent_id == comment.pk or parent is None:
+                self.roots.append(nodes[comment.pk])
+            else:
+                parent.children.append(nodes[comment.pk])
+        self._nodes = nodes
+        shown = [c for c in comments if c.is_visible]
+        self.counts = MarkCounts(len(shown), dict(Counter(c.mark for c in shown)))
+
+    def node(self, pk):
+        return self._nodes.get(pk)
+
+    @property
+    def nodes(self):
+        """Top-level nodes to render (all threads, or the comments with the chosen mark)."""
+        if self.mark is None:
+            return [node for node in self.roots if node.shown]
+        return [
+            node
+            for node in self._nodes.values()
+            if node.comment.is_visible and node.comment.mark == self.mark
+        ]
+
+    @property
+    def awaiting_response(self):
+        """Visible top-level comments that no official response answers yet (reasoned
+        response to public input)."""
+        return [
+            node.comment
+            for node in self.roots
+            if node.comment.is_visible
+            and not node.comment.is_official_response
+            and not node.has_official_response
+        ]
+
+
+def counts_for_pages(pages):
+    """Comment counts per page, keyed by translation key, in two queries for any number of
+    pages (the action plan page lists them per item)."""
+    pages = list(pages)
+    if not pages:
+        return {}
+    roots = dict(
+        Page.objects.filter(translation_key__in={page.translation_key for page in pages})
+        .values("translation_key")
+        .annotate(root=Min("id"))
+        .values_list("translation_key", "root")
+    )
+    content_types = {ContentType.objects.get_for_model(page) for page in pages}
+    rows = (
+        visible(AvpComment.objects.all())
+        .filter(
+            content_type__in=content_types,
+            object_pk__in=[str(root) for root in roots.values()],
+        )
+        .order_by()
+        .values("object_pk", "mark")
+        .annotate(n=Count("id"))
+    )
+    by_root = {}
+    for row in rows:
+        counts = by_root.setdefault(row["object_pk"], MarkCounts())
+        counts.total += row["n"]
+        counts.by_mark[row["mark"]] = row["n"]
+    return {key: by_root.get(str(root), MarkCounts()) for key, root in roots.items()}

@@ -1,0 +1,47 @@
+"""Residents flag a comment (spam, offensive, off-topic); enough flags hide it."""
+
+from django.conf import settings
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.utils.crypto import salted_hmac
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ..choices import FlagReason
+from ..models import AvpComment
+from ..moderation import record_flag
+from ..ratelimit import client_ip
+from .common import message
+
+
+def reporter_key(request):
+    """Who flagged, as a keyed hash: the account if logged in, else the address."""
+    if request.user.is_authenticated:
+        who = f"user:{request.user.pk}"
+    else:
+        who = f"ip:{client_ip(request)}"
+    salt = getattr(settings, "COMMENTS_XTD_SALT", b"")
+    if isinstance(salt, bytes):
+        salt = salt.decode("utf-8", "replace")
+    return salted_hmac(f"avp_comments.flag.{salt}", who).hexdigest()
+
+
+@require_POST
+def flag_comment(request, comment_id):
+    comment = get_object_or_404(AvpComment, pk=comment_id, is_public=True, is_removed=False)
+    reason = request.POST.get("reason")
+    if reason not in FlagReason.values:
+        return message(
+            request,
+            _("The flag could not be recorded"),
+            _("Choose why the comment should be looked at: spam, offensive or off-topic."),
+            status=400,
+        )
+    record_flag(comment, reason, reporter_key(request), request.user)
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = "/"
+    return HttpResponseRedirect(f"{next_url.split('?')[0].split('#')[0]}?comment=flagged#comments")

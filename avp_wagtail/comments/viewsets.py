@@ -1,0 +1,90 @@
+"""The Comments admin area: list, filters, search, bulk moderation, history (inside Wagtail)."""
+
+from django.apps import apps
+from django.db.models import Count, Q
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .filters import CommentFilterSet
+from .models import AvpComment
+
+
+class CommentInContextColumn(Column):
+    """Link to the comment on its page (the thread page, where every language meets)."""
+
+    def get_value(self, instance):
+        page = instance.content_object
+        if page is None:
+            return "—"
+        url = page.specific_deferred.get_url()
+        if not url:
+            return page.title
+        return format_html('<a href="{}#c{}">{}</a>', url, instance.pk, page.title)
+
+
+class ModerationStateColumn(Column):
+    def get_value(self, instance):
+        if instance.is_removed:
+            return _("Hidden by a moderator")
+        if instance.hidden_by_flags:
+            return _("Hidden after flags")
+        if not instance.is_public:
+            return _("Awaiting moderation")
+        if instance.open_flags:
+            return _("Published, flagged %(count)s×") % {"count": instance.open_flags}
+        return _("Published")
+
+
+class CommentViewSet(SnippetViewSet):
+    model = AvpComment
+    icon = "comment"
+    menu_label = _("Comments")
+    add_to_admin_menu = True
+    menu_order = 250
+    url_prefix = "avp/comments"
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    filterset_class = CommentFilterSet
+    search_fields = ["comment", "user_name"]
+    search_backend_name = None
+    list_per_page = 50
+    ordering = ["-submit_date"]
+    inspect_view_fields = [
+        "user_name",
+        "comment",
+        "mark",
+        "language",
+        "is_official_response",
+        "submit_date",
+        "is_public",
+        "is_removed",
+        "hidden_by_flags",
+    ]
+
+    @property
+    def permission_policy(self):
+        # Wagtail 8 finds the policy registered in AppConfig.ready(); 7.4 asks the viewset.
+        legacy = apps.get_app_config("avp_comments").legacy_permission_policy
+        return legacy or super().permission_policy
+
+    @property
+    def list_display(self):
+        return [
+            Column("__str__", label=_("Comment")),
+            CommentInContextColumn("page", label=_("In context")),
+            Column("get_mark_display", label=_("Mark")),
+            ModerationStateColumn("state", label=_("Moderation")),
+            Column("is_official_response", label=_("Official response")),
+            Column("submit_date", label=_("Posted")),
+        ]
+
+    def get_queryset(self, request):
+        return (
+            AvpComment.objects.all()
+            .select_related("content_type", "user")
+            .prefetch_related("content_object")
+            .annotate(open_flags=Count("flag_reports", filter=Q(flag_reports__reviewed=False)))
+            .order_by("-submit_date")
+        )

@@ -1,0 +1,31 @@
+"""Registers the comment admin pieces with Wagtail; the behaviour lives elsewhere."""
+
+from django.contrib.auth.models import Permission
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+
+from . import moderation
+from .bulk_actions import ApproveBulkAction, HideBulkAction
+from .viewsets import CommentViewSet
+
+hooks.register("register_admin_viewset", CommentViewSet)
+hooks.register("register_bulk_action", ApproveBulkAction)
+hooks.register("register_bulk_action", HideBulkAction)
+
+
+@hooks.register("register_log_actions")
+def register_moderation_log_actions(actions):
+    actions.register_action(moderation.APPROVE, _("Approve comment"), _("Comment approved"))
+    actions.register_action(moderation.HIDE, _("Hide comment"), _("Comment hidden"))
+    actions.register_action(
+        moderation.HIDDEN_BY_FLAGS,
+        _("Hide comment after flags"),
+        _("Comment hidden after residents' flags"),
+    )
+
+
+@hooks.register("register_permissions")
+def register_moderate_permission():
+    return Permission.objects.filter(
+        content_type__app_label="avp_comments", codename="moderate_avpcomment"
+    )
