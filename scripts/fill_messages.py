@@ -1,7 +1,8 @@
 """Fill msgstr entries of avp_wagtail's catalogues from a small JSON file, then clear fuzzy.
 
 Usage: .venv/bin/python scripts/fill_messages.py translations.json
-where the JSON maps msgid -> {"et": "...", "ru": "..."}. Needs polib (pip install polib,
+where the JSON maps msgid -> {"et": "...", "ru": "..."}; for a plural entry each language
+has a list of forms (et: 2, ru: 3). Needs polib (pip install polib,
 a dependency of wagtail-localize). Run scripts/messages.sh afterwards to compile.
 """
 
@@ -20,7 +21,11 @@ def main(path):
         po = polib.pofile(str(LOCALE / language / "LC_MESSAGES" / "django.po"))
         for entry in po:
             if entry.msgid in table:
-                entry.msgstr = table[entry.msgid][language]
+                value = table[entry.msgid][language]
+                if entry.msgid_plural:
+                    entry.msgstr_plural = dict(enumerate(value))
+                else:
+                    entry.msgstr = value
                 if "fuzzy" in entry.flags:
                     entry.flags.remove("fuzzy")
                 entry.previous_msgid = None

@@ -13,23 +13,38 @@ LOCALE_DIR = Path(avp_wagtail.__file__).parent / "locale"
 
 
 def po_entries(path):
-    """(msgid, msgstr, flags) of a .po file, multi-line strings joined."""
+    """(msgid, msgstr, flags) of a .po file, multi-line strings joined. For a plural entry,
+    msgid holds both English forms and msgstr all translated forms (empty if any is empty)."""
     entries, current, key = [], None, None
     flags = ""
+
+    def finish(entry):
+        forms = entry.pop("forms")
+        if forms:
+            entry["msgstr"] = " ".join(forms) if all(forms) else ""
+        entries.append(entry)
+
     for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+        text = line.split(" ", 1)[1].strip()[1:-1] if " " in line else ""
         if line.startswith("#,"):
             flags = line
         elif line.startswith("msgid "):
-            current = {"msgid": "", "msgstr": "", "flags": flags}
+            current = {"msgid": text, "msgstr": "", "flags": flags, "forms": []}
             key = "msgid"
-            current[key] = line[6:].strip().strip('"')
+        elif line.startswith("msgid_plural "):
+            current["msgid"] += " " + text
         elif line.startswith("msgstr "):
-            key = "msgstr"
-            current[key] = line[7:].strip().strip('"')
+            current["msgstr"], key = text, "msgstr"
+        elif line.startswith("msgstr["):
+            current["forms"].append(text)
+            key = "form"
         elif line.startswith('"') and current is not None:
-            current[key] += line.strip().strip('"')
+            if key == "form":
+                current["forms"][-1] += line.strip()[1:-1]
+            else:
+                current[key] += line.strip()[1:-1]
         elif not line.strip() and current is not None:
-            entries.append(current)
+            finish(current)
             current, flags = None, ""
     return [e for e in entries if e["msgid"]]  # skip the header
 

@@ -8,7 +8,8 @@ from avp_wagtail.choices import ItemStatus
 from avp_wagtail.models import Organisation
 from tests.builders import make_item, make_meeting, make_plan, make_programme
 
-PLAN_QUERY_BUDGET = 15
+# The plan's own discussion (2) and its items' comment counts (2) included.
+PLAN_QUERY_BUDGET = 20
 PROGRAMME_QUERY_BUDGET = 15
 
 

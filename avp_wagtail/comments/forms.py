@@ -70,10 +70,8 @@ class AvpCommentForm(XtdCommentForm):
         self.fields["followup"].widget = forms.CheckboxInput()
         self.fields["honeypot"].label = _("Leave this field empty")
         if self.is_authenticated:
-            # The name and address come from the account.
-            for name in ("name", "email"):
-                self.fields[name].required = False
-                self.fields[name].widget = forms.HiddenInput()
+            # The name and address come from the account (see clean()).
+            del self.fields["name"], self.fields["email"]
         if not (self.is_authenticated and can_moderate(user)):
             del self.fields["official_response"]
 
@@ -97,7 +95,7 @@ class AvpCommentForm(XtdCommentForm):
                 is_public=True,
                 is_removed=False,
             )
-            .only("level")
+            .select_related(None)
             .first()
         )
         if parent is None:

@@ -28,6 +28,7 @@ from avp_wagtail.models import (
 )
 
 from . import content
+from .comments import add_demo_comments, delete_demo_comments
 from .localize import translate_demo
 from .translations import ITEM_SUMMARY_SUFFIX
 
@@ -42,6 +43,7 @@ def _delete_previous_demo(home):
     old = OpenGovernmentPage.objects.child_of(home).filter(slug=content.PROGRAMME["slug"])
     keys = list(old.values_list("translation_key", flat=True))
     for page in OpenGovernmentPage.objects.filter(translation_key__in=keys):
+        delete_demo_comments(page.get_descendants(inclusive=True).values_list("pk", flat=True))
         page.delete()
     org_names = [row[1] for row in content.ORGANISATIONS]
     org_keys = Organisation.objects.filter(name__in=org_names).values_list(
@@ -190,6 +192,8 @@ def build_demo(translate=True):
         ]
         programme.add_child(instance=meeting)
         _publish(meeting)
+
+    add_demo_comments(items[content.COMMENTED_ITEM])
 
     if translate:
         translate_demo(programme, [*orgs.values(), *people.values()])

@@ -143,6 +143,9 @@ PLAN = {
     ],
 }
 
+# The item whose discussion the demo fills (see comments.py).
+COMMENTED_ITEM = "kaasav-eelarve"
+
 # title, slug, theme index, status, progress, quick win, lead org key, start, end, budget,
 # OGP values, tags, partners [(org key, role)]
 ITEMS = [

@@ -72,7 +72,7 @@ def confirm_comment(request, token):
         return _link_problem(
             request,
             _("The page no longer exists. Your text is below."),
-            status=404,
+            status=410,
             payload=payload,
         )
     closed_reason = target.comments_closed_reason()

@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404
 from django.utils.crypto import salted_hmac
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -29,7 +28,15 @@ def reporter_key(request):
 
 @require_POST
 def flag_comment(request, comment_id):
-    comment = get_object_or_404(AvpComment, pk=comment_id, is_public=True, is_removed=False)
+    # Not a 404: LocaleMiddleware would turn it into a redirect to /<language>/comments/...
+    comment = AvpComment.objects.filter(pk=comment_id, is_public=True, is_removed=False).first()
+    if comment is None:
+        return message(
+            request,
+            _("The flag could not be recorded"),
+            _("This comment does not exist or is no longer shown."),
+            status=400,
+        )
     reason = request.POST.get("reason")
     if reason not in FlagReason.values:
         return message(

@@ -63,8 +63,6 @@ def post_comment(request):
     ):
         return _bad_request(request, _("This comment form belongs to another page's discussion."))
 
-    if request.user.is_authenticated:
-        data["name"], data["email"] = "", ""
     form = AvpCommentForm(target, data=data, user=request.user, from_page=from_page)
     form.is_valid()
     security_errors = form.security_errors()

@@ -1,0 +1,68 @@
+"""Posting comments the way a browser does: read the rendered form, send its fields back."""
+
+import re
+from html.parser import HTMLParser
+
+from django.urls import reverse
+
+POST_URL = "/comments/post/"
+
+
+class _FormFields(HTMLParser):
+    def __init__(self, form_id):
+        super().__init__()
+        self.form_id = form_id
+        self.inside = False
+        self.fields = {}
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form" and attrs.get("id") == self.form_id:
+            self.inside = True
+        elif tag == "input" and self.inside and attrs.get("type") == "hidden":
+            self.fields[attrs["name"]] = attrs.get("value") or ""
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.inside = False
+
+
+def hidden_fields(html, form_id="comment-form"):
+    parser = _FormFields(form_id)
+    parser.feed(html)
+    return parser.fields
+
+
+def comment_data(client, page, url=None, **fields):
+    """The hidden fields of the page's comment form plus the resident's input."""
+    response = client.get(url or page.url)
+    assert response.status_code == 200
+    data = hidden_fields(response.content.decode())
+    assert "security_hash" in data, "the page shows no comment form"
+    data.pop("csrfmiddlewaretoken", None)
+    defaults = {"name": "Mari Maasikas", "email": "mari@example.ee", "mark": "for"}
+    data.update({**defaults, "comment": "Hea mõte!", **fields})
+    return data
+
+
+def post_comment(client, page, url=None, **fields):
+    return client.post(POST_URL, comment_data(client, page, url=url, **fields))
+
+
+def confirmation_link(mailbox):
+    """The confirmation path in the last e-mail sent."""
+    match = re.search(r"https?://[^/\s]+(/comments/confirm/[^\s]+/)", mailbox[-1].body)
+    assert match, mailbox[-1].body
+    return match.group(1)
+
+
+def flag_url(comment):
+    return reverse("avp_comments:flag", args=[comment.pk])
+
+
+def shown_comments(html):
+    """Texts of the comments rendered in the thread (not the awaiting-response list)."""
+    return [
+        re.sub(r"<[^>]+>", "", text).strip()
+        for text in re.findall(r'<div class="avp-comment__text"[^>]*>(.*?)</div>', html, re.S)
+    ]

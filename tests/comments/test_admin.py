@@ -1,0 +1,113 @@
+"""The Comments area of the Wagtail admin: filters, search, bulk moderation, history."""
+
+import pytest
+from django.urls import reverse
+from wagtail.models import ModelLogEntry
+
+from avp_wagtail.comments.models import AvpComment, CommentFlagReport
+
+from .helpers import post_comment
+
+pytestmark = pytest.mark.django_db
+
+INDEX = "/admin/avp/comments/"
+
+
+@pytest.fixture
+def comments(client, item, resident):
+    client.force_login(resident)
+    for mark, text in [("for", "Avalik poolt"), ("against", "Avalik vastu")]:
+        post_comment(client, item, mark=mark, comment=text)
+    client.logout()
+    published = list(AvpComment.objects.order_by("pk"))
+    pending = AvpComment.objects.create(
+        content_object=item,
+        site_id=1,
+        user_name="Anonüümne",
+        user_email="anon@example.ee",
+        comment="Ootab kinnitust",
+        is_public=False,
+    )
+    return published + [pending]
+
+
+def _listing(client, **params):
+    response = client.get(INDEX, params)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_moderator_filters_and_searches(client, moderator, comments):
+    client.force_login(moderator)
+    html = _listing(client)
+    assert all(c.comment in html for c in comments)
+    assert "anon@example.ee" not in html
+    awaiting = _listing(client, state="awaiting")
+    assert "Ootab kinnitust" in awaiting and "Avalik poolt" not in awaiting
+    against = _listing(client, mark="against")
+    assert "Avalik vastu" in against and "Avalik poolt" not in against
+    assert "Avalik poolt" in _listing(client, q="poolt") and "Avalik vastu" not in _listing(
+        client, q="poolt"
+    )
+    waiting = _listing(client, state="awaiting_response")
+    assert "Avalik poolt" in waiting and "Ootab kinnitust" not in waiting
+    CommentFlagReport.objects.create(comment=comments[1], reason="spam", reporter_key="k")
+    flagged = _listing(client, state="flagged")
+    assert "Avalik vastu" in flagged and "Avalik poolt" not in flagged
+    by_page = _listing(client, page=str(comments[0].object_pk))
+    assert "Avalik poolt" in by_page
+    assert f'href="{comments[0].content_object.url}#c{comments[0].pk}"' in html
+
+
+def _bulk(client, action, comments):
+    url = (
+        reverse("wagtail_bulk_action", args=("avp_comments", "avpcomment", action))
+        + "?"
+        + "&".join(f"id={c.pk}" for c in comments)
+        + f"&next={INDEX}"
+    )
+    confirm = client.get(url)
+    assert confirm.status_code == 200
+    return client.post(url)
+
+
+def test_bulk_approve_and_hide_are_logged_with_who_and_when(client, moderator, comments):
+    client.force_login(moderator)
+    pending = comments[2]
+    assert _bulk(client, "avp_approve", [pending]).status_code == 302
+    pending.refresh_from_db()
+    assert pending.is_public
+    assert _bulk(client, "avp_hide", comments[:2]).status_code == 302
+    assert AvpComment.objects.filter(is_removed=True).count() == 2
+    entries = ModelLogEntry.objects.filter(content_type__app_label="avp_comments")
+    assert {(e.action, e.user_id) for e in entries} == {
+        ("avp_comments.approve", moderator.pk),
+        ("avp_comments.hide", moderator.pk),
+    }
+    assert all(e.timestamp for e in entries)
+    history = client.get(f"{INDEX}history/{pending.pk}/")
+    assert history.status_code == 200
+
+
+def test_bulk_delete(client, moderator, comments):
+    client.force_login(moderator)
+    assert _bulk(client, "delete", comments[:1]).status_code == 302
+    assert AvpComment.objects.count() == 2
+
+
+def test_editor_without_the_permission_cannot_moderate(client, django_user_model, comments):
+    from django.contrib.auth.models import Permission
+
+    editor = django_user_model.objects.create_user("editor2", "e@example.ee", "pw")
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(editor)
+    assert client.get(INDEX).status_code in (302, 403)
+    url = reverse("wagtail_bulk_action", args=("avp_comments", "avpcomment", "avp_approve"))
+    client.post(f"{url}?id={comments[2].pk}")
+    comments[2].refresh_from_db()
+    assert not comments[2].is_public
+
+
+def test_nobody_writes_comments_in_the_admin(client, moderator, comments):
+    client.force_login(moderator)
+    assert client.get(f"{INDEX}add/").status_code in (302, 403)

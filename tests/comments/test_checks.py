@@ -1,0 +1,28 @@
+"""System checks name each missing or wrong comment setting."""
+
+from django.test import override_settings
+
+from avp_wagtail.comments.checks import check_comment_settings
+
+
+def _ids():
+    return [(error.id, error.msg) for error in check_comment_settings()]
+
+
+def test_example_site_configuration_passes():
+    assert _ids() == []
+
+
+@override_settings(COMMENTS_XTD_SALT=b"")
+def test_missing_salt_is_an_error():
+    assert [e for e in _ids() if e[0] == "avp_comments.E005"]
+
+
+@override_settings(COMMENTS_XTD_MODEL="django_comments_xtd.models.XtdComment")
+def test_wrong_model_is_named():
+    assert any("COMMENTS_XTD_MODEL" in msg for _, msg in _ids())
+
+
+@override_settings(COMMENTS_XTD_THREADED_EMAILS=True)
+def test_threaded_emails_are_refused():
+    assert any("COMMENTS_XTD_THREADED_EMAILS" in msg for _, msg in _ids())
