@@ -37,6 +37,9 @@ class AvpCommentForm(XtdCommentForm):
         label=_("Post as the municipality's official response"), required=False
     )
 
+    # Position first, then the text, then who you are; the honeypot and hidden fields last.
+    field_order = ["mark", "comment", "name", "email", "followup", "official_response"]
+
     def __init__(self, target_object, *args, user=None, from_page=None, **kwargs):
         self.user = user
         self.from_page = from_page

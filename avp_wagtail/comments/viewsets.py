@@ -24,6 +24,20 @@ class CommentInContextColumn(Column):
         return format_html('<a href="{}#c{}">{}</a>', url, instance.pk, page.title)
 
 
+class RespondColumn(Column):
+    """Link to the page's reply form for this comment: where a moderator posts the
+    municipality's official response (the form offers the "official response" tick)."""
+
+    def get_value(self, instance):
+        page = instance.content_object
+        url = page.specific_deferred.get_url() if page is not None else None
+        if not url or not instance.is_visible or instance.level > 0:
+            return ""
+        return format_html(
+            '<a href="{}?reply_to={}#comment-form">{}</a>', url, instance.pk, _("Respond")
+        )
+
+
 class ModerationStateColumn(Column):
     def get_value(self, instance):
         if instance.is_removed:
@@ -77,6 +91,7 @@ class CommentViewSet(SnippetViewSet):
             Column("get_mark_display", label=_("Mark")),
             ModerationStateColumn("state", label=_("Moderation")),
             Column("is_official_response", label=_("Official response")),
+            RespondColumn("respond", label=_("Official response on the page")),
             Column("submit_date", label=_("Posted")),
         ]
 

@@ -1,17 +1,9 @@
 import pytest
-from django.core.cache import cache
 from wagtail.models import Site
 
 from avp_wagtail.comments.choices import ModerationMode
 from avp_wagtail.comments.models import CommentSettings
 from tests.builders import make_item, make_plan, make_programme
-
-
-@pytest.fixture(autouse=True)
-def _empty_rate_limit():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
