@@ -27,6 +27,10 @@ required = [
     "avp_wagtail/static/avp_wagtail/css/avp_wagtail.css",
     "avp_wagtail/locale/et/LC_MESSAGES/django.mo",
     "avp_wagtail/locale/ru/LC_MESSAGES/django.mo",
+    "avp_wagtail/comments/migrations/0001_initial.py",
+    "avp_wagtail/templates/avp_wagtail/comments/thread.html",
+    "avp_wagtail/templates/avp_wagtail/comments/admin/confirm_bulk_action.html",
+    "avp_wagtail/templates/avp_wagtail/comments/emails/confirm_body.txt",
 ]
 missing = [name for name in required if name not in names]
 leaked = [n for n in names if n.startswith(("tests/", "example_site/", "demo/", "config/"))]
@@ -52,3 +56,38 @@ PY
 "$WORK/venv/bin/python" manage.py makemigrations --check --dry-run avp_wagtail
 echo "==> Smoke test against the installed package"
 "$WORK/venv/bin/python" manage.py shell < "$ROOT/scripts/smoke/installed_package_smoke.py"
+
+echo "==> Adding resident comments as docs/comments.md says"
+cat >> smokesite/settings/base.py <<'PY'
+
+INSTALLED_APPS += [
+    "avp_wagtail.comments",
+    "django_comments_xtd",
+    "django_comments",
+    "wagtail.contrib.settings",
+    "django.contrib.sites",
+]
+SITE_ID = 1
+COMMENTS_APP = "django_comments_xtd"
+COMMENTS_XTD_MODEL = "avp_wagtail.comments.models.AvpComment"
+COMMENTS_XTD_FORM_CLASS = "avp_wagtail.comments.forms.AvpCommentForm"
+COMMENTS_XTD_MAX_THREAD_LEVEL = 2
+COMMENTS_XTD_THREADED_EMAILS = False
+COMMENTS_XTD_SALT = "smoke-test-salt"
+PY
+"$WORK/venv/bin/python" - smokesite/urls.py <<'PY'
+import sys
+from pathlib import Path
+
+urls = Path(sys.argv[1])
+text = urls.read_text()
+text = text.replace(
+    "urlpatterns = [",
+    'urlpatterns = [\n    path("comments/", include("avp_wagtail.comments.urls")),',
+    1,
+)
+urls.write_text(text)
+PY
+"$WORK/venv/bin/python" manage.py migrate --noinput -v 0
+"$WORK/venv/bin/python" manage.py makemigrations --check --dry-run avp_wagtail avp_comments
+"$WORK/venv/bin/python" manage.py shell < "$ROOT/scripts/smoke/comments_smoke.py"
