@@ -159,19 +159,17 @@ class CallToParticipatePage(AvpPageMixin, CommentablePageMixin, Page):
 
     def serve(self, request, *args, **kwargs):
         form = None
-        if self.is_open:
-            if request.method == "POST":
-                form = self.get_form(request.POST)
-                if form.is_valid():
-                    from ..emails import send_interest_notification
+        if self.is_open and request.method == "POST":
+            form = self.get_form(request.POST)
+            if form.is_valid():
+                from ..emails import send_interest_notification
 
-                    submission = form.save()
-                    send_interest_notification(submission, request)
-                    return HttpResponseRedirect(self.get_url(request) + "?submitted=1")
-            else:
-                form = self.get_form()
+                submission = form.save()
+                send_interest_notification(submission, request)
+                return HttpResponseRedirect(self.get_url(request) + "?submitted=1")
         context = self.get_context(request, *args, **kwargs)
-        context["form"] = form
+        if form is not None:
+            context["form"] = form  # the resident's input with its errors
         context["submitted"] = request.GET.get("submitted") == "1" and request.method == "GET"
         return TemplateResponse(request, self.get_template(request, *args, **kwargs), context)
 
@@ -179,6 +177,9 @@ class CallToParticipatePage(AvpPageMixin, CommentablePageMixin, Page):
         from .meeting_protocol import MeetingProtocolPage
 
         context = super().get_context(request, *args, **kwargs)
+        # An empty interest form (serve() swaps in the posted one); also shown when the page is
+        # rendered again for a rejected comment.
+        context["form"] = self.get_form() if self.is_open else None
         context["contacts"] = self.contact_people.select_related("person__organisation")
         # C7: late-comers see what the process has done so far.
         context["meeting_summaries"] = (

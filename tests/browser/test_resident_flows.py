@@ -36,6 +36,8 @@ def test_switching_et_en_ru_stays_on_the_same_item(page):
     }
     page.goto(source.url)
     assert page.locator("h1").inner_text() == "Kaasava eelarve menetlus"
+    thread = page.locator("#comments .avp-comment__text").all_inner_texts()
+    assert len(thread) == 6  # the demo discussion, in three languages
     screenshot(page, "switch-1-et")
     for language, name, title in (
         ("en", "English", "Participatory budgeting"),
@@ -45,6 +47,8 @@ def test_switching_et_en_ru_stays_on_the_same_item(page):
         page.wait_for_url(f"**{versions[language].url}")
         assert page.locator("h1").inner_text() == title
         assert page.locator("html").get_attribute("lang") == language
+        # The same discussion in every language.
+        assert page.locator("#comments .avp-comment__text").all_inner_texts() == thread
         screenshot(page, f"switch-{language}")
     # Back to the authoritative original through the translation notice.
     page.locator(".avp-translation-notice a").click()

@@ -79,11 +79,12 @@ def test_moderator_posts_an_official_response_residents_cannot(client, item, res
     "change",
     [
         {"security_hash": "0" * 40},
+        {"security_hash": ""},
         {"object_pk": "999999"},
         {"honeypot": "I am a bot"},
         {"content_type": "auth.user"},
     ],
-    ids=["forged hash", "other object", "honeypot", "not a page"],
+    ids=["forged hash", "missing hash", "other object", "honeypot", "not a page"],
 )
 def test_tampered_or_robot_posts_are_a_400_and_store_nothing(client, item, change, mailoutbox):
     data = comment_data(client, item)

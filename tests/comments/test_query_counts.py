@@ -73,3 +73,22 @@ def test_posting_costs_a_bounded_number_of_queries(
     data = comment_data(client, item, comment="Piiratud päringud")
     with django_assert_max_num_queries(POST_BUDGET):
         assert client.post("/comments/post/", data).status_code == 302
+
+
+def test_translated_item_costs_fixed_extra_queries_whatever_the_thread_size(client, item, resident):
+    from wagtail.models import Locale
+
+    ru = Locale.objects.create(language_code="ru")
+    for ancestor in item.get_ancestors().filter(depth__gt=1).specific():
+        ancestor.copy_for_translation(ru).save_revision().publish()
+    ru_item = item.copy_for_translation(ru)
+    ru_item.save_revision().publish()
+    deltas = []
+    for total in (5, 500):
+        AvpComment.objects.all().delete()
+        _add_comments(item, total, [resident])
+        source, _ = _count(client, item.url)
+        translated, html = _count(client, ru_item.url)
+        assert len(shown_comments(html)) == total  # the original's thread, on the translation
+        deltas.append(translated - source)
+    assert deltas[0] == deltas[1] <= 3

@@ -65,7 +65,16 @@ def test_comment_on_a_translation_joins_the_one_thread(client, item, ru_item, re
         client, resident, item, url=f"{item.url}?reply_to={comment.pk}", comment="Nõus", mark="for"
     )
     ru_html = client.get(ru_item.url).content.decode()
+    et_html = client.get(item.url).content.decode()
     assert "Nõus" in ru_html and "Хорошая идея" in ru_html
+    assert shown_comments(ru_html) == shown_comments(et_html)
+    with translation.override("ru"):
+        from django.utils.translation import gettext
+
+        summary = gettext(
+            "%(for_count)s for, %(against_count)s against, %(question_count)s questions or ideas."
+        ) % {"for_count": 2, "against_count": 0, "question_count": 0}
+    assert summary in ru_html  # the same counts, in Russian
     assert AvpComment.objects.get(comment="Nõus").parent_id == comment.pk
 
 
@@ -141,3 +150,7 @@ def test_meeting_and_call_comments_only_when_switched_on(client, home, resident)
     call.comments_open = True
     call.save_revision().publish()
     assert client.post(POST_URL, comment_data(client, call, comment="Tulen!")).status_code == 302
+    # A rejected comment shows the whole call again: the interest form is still there.
+    rejected = client.post(POST_URL, comment_data(client, call, comment=""))
+    assert rejected.status_code == 400
+    assert 'name="consent"' in rejected.content.decode()
