@@ -7,3 +7,13 @@ class AvpWagtailConfig(AppConfig):
     label = "avp_wagtail"
     verbose_name = _("Open government (AVP KOV)")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from .change_history import record_item_changes
+        from .models import ActionItemPage
+
+        page_published.connect(
+            record_item_changes, sender=ActionItemPage, dispatch_uid="avp_item_changes"
+        )

@@ -52,3 +52,12 @@ class OgpValue(models.TextChoices):
     CIVIC_PARTICIPATION = "civic_participation", _("Civic participation")
     PUBLIC_ACCOUNTABILITY = "public_accountability", _("Public accountability")
     TECHNOLOGY_AND_INNOVATION = "technology_and_innovation", _("Technology and innovation")
+
+
+class UpdateKind(models.TextChoices):
+    """What a progress update reports (I1: failures are analysed in the open)."""
+
+    PROGRESS = "progress", _("Progress")
+    OBSTACLE = "obstacle", _("Obstacle")
+    LESSON = "lesson", _("Lesson learned")
+    CHANGE = "change", _("Change of plan")

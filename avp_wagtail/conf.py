@@ -26,6 +26,8 @@ DEFAULTS = {
     # "%(language)s" (the original's language, in the reader's language). None means the
     # package's own translated wording.
     "TRANSLATION_NOTICE": None,
+    # How many latest progress updates (across all items) the plan page lists (I1).
+    "PLAN_LATEST_UPDATES": 5,
     # Resident comments (the optional avp_wagtail.comments app; see docs/comments.md).
     # Longest comment accepted, in characters.
     "COMMENT_MAX_LENGTH": 3000,

@@ -6,11 +6,14 @@ from .choices import ItemStatus
 
 
 def mean_progress(items):
-    """Mean progress (0-100, rounded) of the items that are not cancelled; None if none count."""
-    values = [item.progress for item in items if item.status != ItemStatus.CANCELLED]
-    if not values:
+    """Weighted mean progress (0-100, rounded) of the items that are not cancelled; None if
+    none count. Each item counts with its ``weight`` (1 unless the editor set another)."""
+    counted = [item for item in items if item.status != ItemStatus.CANCELLED]
+    total_weight = sum(getattr(item, "weight", 1) or 1 for item in counted)
+    if not total_weight:
         return None
-    return round(sum(values) / len(values))
+    weighted = sum(item.progress * (getattr(item, "weight", 1) or 1) for item in counted)
+    return round(weighted / total_weight)
 
 
 @dataclass
@@ -35,3 +38,32 @@ class ThemeGroup:
         if unthemed.items:
             result.append(unthemed)
         return result
+
+
+@dataclass
+class PlanSummary:
+    """The plan at a glance, from already-fetched items (milestones prefetched)."""
+
+    items: list
+
+    @property
+    def progress(self):
+        return mean_progress(self.items)
+
+    @property
+    def status_counts(self):
+        """(value, label, count) for every status that has items, in the statuses' order."""
+        counts = {}
+        for item in self.items:
+            counts[item.status] = counts.get(item.status, 0) + 1
+        return [
+            (value, label, counts[value]) for value, label in ItemStatus.choices if value in counts
+        ]
+
+    @property
+    def overdue(self):
+        return [item for item in self.items if item.is_overdue]
+
+    @property
+    def quick_wins(self):
+        return [item for item in self.items if item.is_quick_win]

@@ -26,4 +26,19 @@ class ActionItemPageForm(WagtailAdminPageForm):
         plan = self._plan()
         if theme is not None and plan is not None and theme.page_id != plan.pk:
             self.add_error("theme", _("Choose one of the themes of this item's action plan."))
+        self._check_milestone_completion(cleaned_data.get("planned_start"))
         return cleaned_data
+
+    def _check_milestone_completion(self, planned_start):
+        """A milestone cannot have been reached before the action started."""
+        formset = self.formsets.get("milestones")
+        if planned_start is None or formset is None:
+            return
+        for form in formset.forms:
+            form.is_valid()  # formsets are validated after this form: clean the row now
+            completed = getattr(form, "cleaned_data", {}).get("completed_date")
+            if completed and completed < planned_start:
+                form.add_error(
+                    "completed_date",
+                    _("A milestone cannot be completed before the action's planned start."),
+                )

@@ -13,6 +13,7 @@ from .meeting_protocol import (
 from .organisations import ContactPerson, Organisation
 from .plan import ActionPlanPage, PlanCommunityRepresentative, PlanTheme
 from .programme import OpenGovernmentPage, ProgrammeContactPerson
+from .progress_updates import ItemChange, ProgressUpdate
 from .tags import AvpTag, TaggedActionItem
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "CallToParticipatePage",
     "ContactPerson",
     "InterestSubmission",
+    "ItemChange",
     "MeetingAttachment",
     "MeetingAttendingOrganisation",
     "MeetingDiscussedItem",
@@ -36,5 +38,6 @@ __all__ = [
     "PlanCommunityRepresentative",
     "PlanTheme",
     "ProgrammeContactPerson",
+    "ProgressUpdate",
     "TaggedActionItem",
 ]

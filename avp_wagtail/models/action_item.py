@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -122,6 +123,15 @@ class ActionItemPage(AvpPageMixin, CommentablePageMixin, Page):
         validators=[MinValueValidator(0), MaxValueValidator(100)],
         help_text=_("How far the action has come, from 0 to 100."),
     )
+    weight = models.PositiveSmallIntegerField(
+        _("weight"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_(
+            "How much this action counts in the plan's overall progress (1-100); "
+            "all actions count equally by default."
+        ),
+    )
     is_quick_win = models.BooleanField(
         _("quick win"),
         default=False,
@@ -172,11 +182,12 @@ class ActionItemPage(AvpPageMixin, CommentablePageMixin, Page):
             [
                 FieldRowPanel([FieldPanel("planned_start"), FieldPanel("planned_end")]),
                 FieldRowPanel([FieldPanel("status"), FieldPanel("progress")]),
-                FieldPanel("is_quick_win"),
+                FieldRowPanel([FieldPanel("weight"), FieldPanel("is_quick_win")]),
             ],
             heading=_("Schedule and progress"),
         ),
         InlinePanel("milestones", label=_("Milestones")),
+        InlinePanel("progress_updates", label=_("Progress updates (I1)")),
         MultiFieldPanel(
             [FieldPanel(name) for name in OGP_VALUE_FIELDS.values()],
             heading=_("OGP values"),
@@ -214,7 +225,9 @@ class ActionItemPage(AvpPageMixin, CommentablePageMixin, Page):
         APIField("progress"),
         APIField("is_quick_win"),
         *(APIField(name) for name in OGP_VALUE_FIELDS.values()),
+        APIField("weight"),
         APIField("milestones"),
+        APIField("progress_updates"),
         APIField("tags"),
     ]
 
@@ -231,6 +244,7 @@ class ActionItemPage(AvpPageMixin, CommentablePageMixin, Page):
             "people_and_time",
             "other_resources",
             "milestones",
+            "progress_updates",
         )
         + facts(
             "planned_start",
@@ -238,6 +252,7 @@ class ActionItemPage(AvpPageMixin, CommentablePageMixin, Page):
             "status",
             "progress",
             "budget",
+            "weight",
             "is_quick_win",
             *OGP_VALUE_FIELDS.values(),
             "tags",
@@ -271,6 +286,16 @@ class ActionItemPage(AvpPageMixin, CommentablePageMixin, Page):
     def is_cancelled(self):
         return self.status == ItemStatus.CANCELLED
 
+    @property
+    def is_overdue(self):
+        """Past its planned end, or with an overdue milestone, and neither completed nor
+        cancelled. Uses prefetched milestones when the listing prefetched them."""
+        if self.status in (ItemStatus.COMPLETED, ItemStatus.CANCELLED):
+            return False
+        if self.planned_end and self.planned_end < timezone.localdate():
+            return True
+        return any(milestone.is_overdue for milestone in self.milestones.all())
+
     def milestones_outside_period(self):
         """Milestones due before the planned start or after the planned end (a warning only)."""
         outside = []
@@ -289,6 +314,10 @@ class ActionItemPage(AvpPageMixin, CommentablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["plan"] = self.get_parent().specific
         context["partners"] = self.partners.select_related("organisation")
+        context["progress_updates"] = self.progress_updates.select_related("reported_by").order_by(
+            "-date", "-sort_order"
+        )
+        context["changes"] = self.changes.all()
         # A meeting links one language version of the item; list it in the reader's language.
         context["meetings"] = (
             MeetingProtocolPage.objects.live()
@@ -338,10 +367,26 @@ class Milestone(TranslatableMixin, Orderable):
     completed_date = models.DateField(
         _("completed date"), null=True, blank=True, help_text=_("When it was actually reached.")
     )
+    delay_reason = models.TextField(
+        _("reason for the delay"),
+        blank=True,
+        help_text=_("If the milestone is late: why, and what happens now."),
+    )
 
-    panels = [FieldPanel("title"), FieldPanel("due_date"), FieldPanel("completed_date")]
-    api_fields = [APIField("title"), APIField("due_date"), APIField("completed_date")]
-    override_translatable_fields = texts("title") + facts("due_date", "completed_date")
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("due_date"), FieldPanel("completed_date")]),
+        FieldPanel("delay_reason"),
+    ]
+    api_fields = [
+        APIField("title"),
+        APIField("due_date"),
+        APIField("completed_date"),
+        APIField("delay_reason"),
+    ]
+    override_translatable_fields = texts("title", "delay_reason") + facts(
+        "due_date", "completed_date"
+    )
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("milestone")
@@ -349,3 +394,17 @@ class Milestone(TranslatableMixin, Orderable):
 
     def __str__(self):
         return self.title
+
+    @property
+    def is_overdue(self):
+        """Due before today and not reached."""
+        return bool(
+            self.due_date and not self.completed_date and self.due_date < timezone.localdate()
+        )
+
+    @property
+    def is_late(self):
+        """Reached after its due date, or overdue."""
+        if self.completed_date and self.due_date:
+            return self.completed_date > self.due_date
+        return self.is_overdue

@@ -12,7 +12,8 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from ..choices import ItemStatus, PlanStatus
-from ..progress import ThemeGroup, mean_progress
+from ..conf import get_setting
+from ..progress import PlanSummary, ThemeGroup, mean_progress
 from .commenting import CommentablePageMixin
 from .mixins import AvpPageMixin, comments_installed
 from .organisations import ContactPerson
@@ -156,6 +157,7 @@ class ActionPlanPage(AvpPageMixin, CommentablePageMixin, Page):
             ActionItemPage.objects.child_of(self)
             .live()
             .select_related("theme", "lead_implementer")
+            .prefetch_related("milestones")
             .order_by("path")
         )
 
@@ -180,6 +182,8 @@ class ActionPlanPage(AvpPageMixin, CommentablePageMixin, Page):
         context["items"] = items
         context["theme_groups"] = ThemeGroup.group(themes, items)
         context["progress"] = mean_progress(items)
+        context["summary"] = PlanSummary(items)
+        context["latest_updates"] = self.latest_updates(items)
         context["community_representatives"] = self.community_representatives.select_related(
             "person__organisation"
         )
@@ -192,6 +196,17 @@ class ActionPlanPage(AvpPageMixin, CommentablePageMixin, Page):
                 item.avp_comment_counts = counts.get(item.translation_key)
             context["show_comment_counts"] = True
         return context
+
+    def latest_updates(self, items=None):
+        """The newest progress updates across the plan's live items, in one query."""
+        from .progress_updates import ProgressUpdate
+
+        item_ids = [item.pk for item in (items if items is not None else self.get_items())]
+        return list(
+            ProgressUpdate.objects.filter(page_id__in=item_ids)
+            .select_related("page", "reported_by")
+            .order_by("-date", "-pk")[: get_setting("PLAN_LATEST_UPDATES")]
+        )
 
     @property
     def progress(self):

@@ -25,6 +25,7 @@ from avp_wagtail.models import (
     PlanCommunityRepresentative,
     PlanTheme,
     ProgrammeContactPerson,
+    ProgressUpdate,
 )
 
 from . import content
@@ -160,8 +161,22 @@ def build_demo(translate=True):
         )
         item.partners = [ActionItemPartner(organisation=orgs[o], role=r) for o, r in partners]
         item.milestones = [
-            Milestone(title=t, due_date=due, completed_date=done)
-            for t, due, done in content.MILESTONES.get(slug, [])
+            Milestone(
+                title=t, due_date=due, completed_date=done, delay_reason=reason[0] if reason else ""
+            )
+            for t, due, done, *reason in content.MILESTONES.get(slug, [])
+        ]
+        item.progress_updates = [
+            ProgressUpdate(
+                date=timezone.localdate() - datetime.timedelta(days=days_ago),
+                kind=kind,
+                title=title,
+                text=text,
+                status=status,
+                progress=progress,
+                reported_by=orgs[lead],
+            )
+            for days_ago, kind, title, text, status, progress in content.UPDATES.get(slug, [])
         ]
         plan.add_child(instance=item)
         item.tags.add(*tags)

@@ -289,12 +289,51 @@ ITEMS = [
 MILESTONES = {
     "kaasav-eelarve": [
         ("Ideede kogumine", datetime.date(2026, 4, 30), datetime.date(2026, 5, 3)),
-        ("Rahvahääletus", datetime.date(2026, 10, 15), None),
+        (
+            "Rahvahääletus",
+            datetime.date(2026, 10, 15),
+            None,
+            "E-hääletuse keskkonna hange venis; hääletus toimub detsembris.",
+        ),
         ("Võitnud ideede elluviimine", datetime.date(2027, 6, 30), None),
     ],
     "volikogu-otseulekanded": [
         ("Tehnika hange", datetime.date(2026, 4, 15), datetime.date(2026, 4, 10)),
         ("Esimene otseülekanne", datetime.date(2026, 6, 1), datetime.date(2026, 6, 5)),
+    ],
+}
+
+# Progress updates (I1): slug -> [(days ago, kind, title, text, status set, progress set)]
+UPDATES = {
+    "kaasav-eelarve": [
+        (60, "progress", "Ideede kogumine lõppes", "Elanikud esitasid 34 ideed.", "", 40),
+        (
+            30,
+            "obstacle",
+            "Hääletuse hange venis",
+            "E-hääletuse keskkonna hankele ei tulnud esimesel korral ühtegi pakkumist.",
+            "delayed",
+            None,
+        ),
+        (
+            20,
+            "lesson",
+            "Paberil hääletamine on vajalik",
+            "Eakad elanikud soovivad hääletada raamatukogus paberil; lisame selle võimaluse.",
+            "",
+            None,
+        ),
+        (
+            10,
+            "change",
+            "Hääletus lükkub detsembrisse",
+            "Volikogu kinnitas uue ajakava.",
+            "in_progress",
+            45,
+        ),
+    ],
+    "volikogu-otseulekanded": [
+        (90, "progress", "Esimene otseülekanne toimus", "Ülekannet vaatas 212 inimest.", "", 80),
     ],
 }
 

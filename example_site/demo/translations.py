@@ -6,6 +6,42 @@ paragraph or list item of rich text). Slugs and the generated item summaries are
 """
 
 TRANSLATIONS = {
+    # Carrying out: progress updates and a milestone's delay
+    "E-hääletuse keskkonna hange venis; hääletus toimub detsembris.": (
+        "The procurement of the e-voting platform took longer; the vote takes place in December.",
+        "Закупка платформы электронного голосования затянулась; голосование пройдёт в декабре.",
+    ),
+    "Ideede kogumine lõppes": ("Collecting ideas has ended", "Сбор идей завершён"),
+    "Elanikud esitasid 34 ideed.": ("Residents submitted 34 ideas.", "Жители подали 34 идеи."),
+    "Hääletuse hange venis": (
+        "The procurement for the vote was delayed",
+        "Закупка для голосования затянулась",
+    ),
+    "E-hääletuse keskkonna hankele ei tulnud esimesel korral ühtegi pakkumist.": (
+        "The first call for tenders for the e-voting platform received no bids.",
+        "На первый конкурс на платформу электронного голосования не поступило ни одного предложения.",
+    ),
+    "Paberil hääletamine on vajalik": ("Voting on paper is needed", "Нужно голосование на бумаге"),
+    "Eakad elanikud soovivad hääletada raamatukogus paberil; lisame selle võimaluse.": (
+        "Older residents want to vote on paper in the library; we are adding that option.",
+        "Пожилые жители хотят голосовать на бумаге в библиотеке; мы добавим такую возможность.",
+    ),
+    "Hääletus lükkub detsembrisse": (
+        "The vote moves to December",
+        "Голосование переносится на декабрь",
+    ),
+    "Volikogu kinnitas uue ajakava.": (
+        "The council approved the new schedule.",
+        "Совет утвердил новый график.",
+    ),
+    "Esimene otseülekanne toimus": (
+        "The first live stream took place",
+        "Состоялась первая прямая трансляция",
+    ),
+    "Ülekannet vaatas 212 inimest.": (
+        "212 people watched the stream.",
+        "Трансляцию посмотрели 212 человек.",
+    ),
     # Programme
     "Avatud valitsemine Näidiku vallas": (
         "Open government in Näidiku",

@@ -90,7 +90,9 @@ def item_data(**overrides):
         "progress": "40",
         "is_quick_win": "on",
         "ogp_civic_participation": "on",
+        "weight": "1",
         "milestones": inline_formset([]),
+        "progress_updates": inline_formset([]),
         "tags": "budget, participation",
         "comments": inline_formset([]),
     }

@@ -1,0 +1,42 @@
+"""Records the public change history of action items when they are published (I1)."""
+
+from django.utils import timezone
+from wagtail.models import PageLogEntry
+
+
+def _as_text(value):
+    if value is None:
+        return ""
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def record_item_changes(sender, instance, revision=None, **kwargs):
+    """``page_published`` receiver: compare the item with its previously published revision
+    and store one ``ItemChange`` per tracked field that changed (old → new)."""
+    from .models import ItemChange
+
+    previous = (
+        PageLogEntry.objects.filter(
+            page_id=instance.pk, action="wagtail.publish", revision__isnull=False
+        )
+        .exclude(revision=revision)
+        .select_related("revision")
+        .order_by("-timestamp", "-pk")
+        .first()
+    )
+    if previous is None:
+        return []
+    old = previous.revision.as_object()
+    now = timezone.now()
+    changes = [
+        ItemChange(
+            page=instance,
+            field=field,
+            old_value=_as_text(getattr(old, field)),
+            new_value=_as_text(getattr(instance, field)),
+            changed_at=now,
+        )
+        for field in ItemChange.TRACKED_FIELDS
+        if _as_text(getattr(old, field)) != _as_text(getattr(instance, field))
+    ]
+    return ItemChange.objects.bulk_create(changes)

@@ -1,0 +1,149 @@
+"""Carrying out an action (I1): dated progress updates and the automatic change history."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.api import APIField
+from wagtail.models import Orderable, TranslatableMixin
+
+from ..choices import ItemStatus, UpdateKind
+from .organisations import Organisation
+from .translation_fields import facts, references, texts
+
+
+class ProgressUpdate(TranslatableMixin, Orderable):
+    """A dated report on an action: progress, an obstacle, a lesson learned, a change."""
+
+    page = ParentalKey(
+        "avp_wagtail.ActionItemPage", related_name="progress_updates", on_delete=models.CASCADE
+    )
+    date = models.DateField(
+        _("date"), default=timezone.localdate, help_text=_("When it happened; not in the future.")
+    )
+    kind = models.CharField(
+        _("kind"),
+        max_length=16,
+        choices=UpdateKind.choices,
+        default=UpdateKind.PROGRESS,
+        help_text=_("Obstacles and lessons learned are marked as such on the page (I1)."),
+    )
+    title = models.CharField(_("title"), max_length=255, help_text=_("The update in a few words."))
+    text = models.TextField(_("text"), blank=True, help_text=_("What happened, and what now."))
+    status = models.CharField(
+        _("status set"),
+        max_length=32,
+        choices=ItemStatus.choices,
+        blank=True,
+        help_text=_("The item's status after this update, if it changed."),
+    )
+    progress = models.PositiveSmallIntegerField(
+        _("progress set (%)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text=_("The item's progress after this update, from 0 to 100, if it changed."),
+    )
+    reported_by = models.ForeignKey(
+        Organisation,
+        verbose_name=_("reported by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The organisation reporting the update."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("kind")]),
+        FieldPanel("title"),
+        FieldPanel("text"),
+        FieldRowPanel([FieldPanel("status"), FieldPanel("progress")]),
+        FieldPanel("reported_by"),
+    ]
+    api_fields = [
+        APIField("date"),
+        APIField("kind"),
+        APIField("title"),
+        APIField("text"),
+        APIField("status"),
+        APIField("progress"),
+        APIField("reported_by"),
+    ]
+    override_translatable_fields = (
+        texts("title", "text")
+        + facts("date", "kind", "status", "progress")
+        + references("reported_by")
+    )
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("progress update")
+        verbose_name_plural = _("progress updates")
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if self.date and self.date > timezone.localdate():
+            raise ValidationError({"date": _("A progress update cannot be dated in the future.")})
+
+    @property
+    def is_setback(self):
+        """Obstacles and lessons learned: shown distinctly, failures analysed in the open."""
+        return self.kind in (UpdateKind.OBSTACLE, UpdateKind.LESSON)
+
+
+class ItemChange(models.Model):
+    """One public change-history entry, recorded automatically when a published item's
+    status, progress or planned dates change. Not in the page editor: nobody can forge or
+    delete it there."""
+
+    TRACKED_FIELDS = ("status", "progress", "planned_start", "planned_end")
+
+    page = models.ForeignKey(
+        "avp_wagtail.ActionItemPage",
+        verbose_name=_("action item"),
+        on_delete=models.CASCADE,
+        related_name="changes",
+    )
+    field = models.CharField(_("field"), max_length=32)
+    old_value = models.CharField(_("old value"), max_length=64, blank=True)
+    new_value = models.CharField(_("new value"), max_length=64, blank=True)
+    changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("change of an action item")
+        verbose_name_plural = _("changes of action items")
+        ordering = ["-changed_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.field}: {self.old_value} → {self.new_value}"
+
+    @property
+    def field_label(self):
+        from .action_item import ActionItemPage
+
+        return ActionItemPage._meta.get_field(self.field).verbose_name
+
+    def _display(self, value):
+        if self.field == "status":
+            return ItemStatus(value).label if value in ItemStatus.values else value
+        if self.field == "progress" and value != "":
+            return f"{value}%"
+        if value and self.field in ("planned_start", "planned_end"):
+            from datetime import date
+
+            return date.fromisoformat(value).strftime("%d.%m.%Y")
+        return value or "—"
+
+    @property
+    def old_display(self):
+        return self._display(self.old_value)
+
+    @property
+    def new_display(self):
+        return self._display(self.new_value)
