@@ -33,6 +33,7 @@ class MeetingKind(models.TextChoices):
     WORKING_GROUP = "working_group", _("Working group")
     COUNCIL_SESSION = "council", _("Council session")
     VILLAGE_SOCIETY = "village_society", _("Village society meeting")
+    MONITORING = "monitoring", _("Monitoring meeting")
     OTHER = "other", _("Other")
 
 
@@ -61,3 +62,8 @@ class UpdateKind(models.TextChoices):
     OBSTACLE = "obstacle", _("Obstacle")
     LESSON = "lesson", _("Lesson learned")
     CHANGE = "change", _("Change of plan")
+
+
+class CadenceUnit(models.TextChoices):
+    WEEKS = "weeks", _("weeks")
+    MONTHS = "months", _("months")

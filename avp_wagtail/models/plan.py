@@ -11,8 +11,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from ..choices import ItemStatus, PlanStatus
+from ..choices import CadenceUnit, ItemStatus, PlanStatus
 from ..conf import get_setting
+from ..monitoring import next_monitoring
 from ..progress import PlanSummary, ThemeGroup, mean_progress
 from .commenting import CommentablePageMixin
 from .mixins import AvpPageMixin, comments_installed
@@ -62,6 +63,25 @@ class ActionPlanPage(AvpPageMixin, CommentablePageMixin, Page):
         blank=True,
         help_text=_("How often progress is reviewed together, e.g. 'every three months' (D6)."),
     )
+    monitoring_every = models.PositiveSmallIntegerField(
+        _("monitoring meeting every"),
+        null=True,
+        blank=True,
+        help_text=_("The cadence of monitoring meetings: every N weeks or months (D6)."),
+    )
+    monitoring_unit = models.CharField(
+        _("unit"),
+        max_length=8,
+        choices=CadenceUnit.choices,
+        default=CadenceUnit.MONTHS,
+        help_text=_("Weeks or months."),
+    )
+    monitoring_start = models.DateField(
+        _("first monitoring meeting due"),
+        null=True,
+        blank=True,
+        help_text=_("The date the cadence counts from; the plan's start date if empty."),
+    )
     change_procedure = RichTextField(
         _("how the plan gets changed"),
         blank=True,
@@ -95,7 +115,17 @@ class ActionPlanPage(AvpPageMixin, CommentablePageMixin, Page):
             heading=_("Roles (D2)"),
         ),
         MultiFieldPanel(
-            [FieldPanel("monitoring_frequency"), FieldPanel("change_procedure")],
+            [
+                FieldPanel("monitoring_frequency"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("monitoring_every"),
+                        FieldPanel("monitoring_unit"),
+                        FieldPanel("monitoring_start"),
+                    ]
+                ),
+                FieldPanel("change_procedure"),
+            ],
             heading=_("Monitoring mechanism (D6)"),
         ),
         MultiFieldPanel(
@@ -122,6 +152,9 @@ class ActionPlanPage(AvpPageMixin, CommentablePageMixin, Page):
         APIField("coordinating_official"),
         APIField("community_representatives"),
         APIField("monitoring_frequency"),
+        APIField("monitoring_every"),
+        APIField("monitoring_unit"),
+        APIField("monitoring_start"),
         APIField("change_procedure"),
         APIField("adoption_date"),
         APIField("adopted_document"),
@@ -131,7 +164,15 @@ class ActionPlanPage(AvpPageMixin, CommentablePageMixin, Page):
         CommentablePageMixin.comment_translation_fields
         + PAGE_TEXTS
         + texts("summary", "common_goal", "monitoring_frequency", "change_procedure", "themes")
-        + facts("start_date", "end_date", "status", "adoption_date")
+        + facts(
+            "start_date",
+            "end_date",
+            "status",
+            "adoption_date",
+            "monitoring_every",
+            "monitoring_unit",
+            "monitoring_start",
+        )
         + documents("adopted_document")
         + references("initiating_politician", "coordinating_official", "community_representatives")
     )
@@ -148,6 +189,10 @@ class ActionPlanPage(AvpPageMixin, CommentablePageMixin, Page):
         super().clean()
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
+        if self.monitoring_every == 0:
+            raise ValidationError(
+                {"monitoring_every": _("A cadence of zero means no meetings: leave it empty.")}
+            )
 
     def get_items(self):
         """Live action items of this plan, with what the listing shows, in one query."""
@@ -184,6 +229,7 @@ class ActionPlanPage(AvpPageMixin, CommentablePageMixin, Page):
         context["progress"] = mean_progress(items)
         context["summary"] = PlanSummary(items)
         context["latest_updates"] = self.latest_updates(items)
+        context["next_monitoring"] = next_monitoring(self)
         context["community_representatives"] = self.community_representatives.select_related(
             "person__organisation"
         )

@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from ..choices import ProgrammePhase
 from ..conf import get_setting
+from ..monitoring import next_monitoring
 from .mixins import AvpPageMixin
 from .organisations import PageContactPerson
 from .translation_fields import PAGE_TEXTS, documents, facts, references, texts
@@ -113,9 +114,10 @@ class OpenGovernmentPage(AvpPageMixin, Page):
             .filter(models.Q(deadline__isnull=True) | models.Q(deadline__gte=today))
             .order_by("deadline", "path")
         )
-        context["plans"] = (
-            ActionPlanPage.objects.child_of(self).live().order_by("-start_date", "path")
-        )
+        plans = list(ActionPlanPage.objects.child_of(self).live().order_by("-start_date", "path"))
+        for plan in plans:
+            plan.next_monitoring = next_monitoring(plan, now)
+        context["plans"] = plans
         meetings = MeetingProtocolPage.objects.child_of(self).live().select_related("organiser")
         context["upcoming_meetings"] = meetings.filter(start__gte=now).order_by("start")
         context["recent_meetings"] = meetings.filter(start__lt=now).order_by("-start")[

@@ -112,6 +112,8 @@ def build_demo(translate=True):
         **plan_data,
         initiating_politician=people["mart"],
         coordinating_official=people["kaja"],
+        # The first monitoring meeting is due in two weeks; the demo announces it (see below).
+        monitoring_start=timezone.localdate() + datetime.timedelta(days=14),
     )
     plan.themes = [PlanTheme(title=t, description=d) for t, d in plan_themes]
     plan.community_representatives = [

@@ -133,6 +133,8 @@ PLAN = {
     "end_date": datetime.date(2028, 12, 31),
     "status": "in_progress",
     "monitoring_frequency": "iga kolme kuu tagant",
+    "monitoring_every": 3,
+    "monitoring_unit": "months",
     "change_procedure": "<p>Muudatusettepanekud arutatakse läbi seirekoosolekul ja "
     "vallavalitsus kinnitab muudetud tegevuskava.</p>",
     "adoption_date": datetime.date(2025, 12, 15),
@@ -375,7 +377,7 @@ PAST_MEETING = {
 UPCOMING_MEETING = {
     "title": "Seirekoosolek: kuidas tegevuskava edeneb",
     "slug": "seirekoosolek",
-    "kind": "working_group",
+    "kind": "monitoring",
     "location": "Näidiku vallamaja, 2. korruse saal",
     "online_url": "https://meet.naidiku.example/seire",
     "facilitator": "Kaja Kask",
