@@ -28,6 +28,8 @@ DEFAULTS = {
     "TRANSLATION_NOTICE": None,
     # How many latest progress updates (across all items) the plan page lists (I1).
     "PLAN_LATEST_UPDATES": 5,
+    # How many entries the RSS and Atom feeds of a plan or programme carry (I2).
+    "FEED_ENTRIES": 50,
     # Resident comments (the optional avp_wagtail.comments app; see docs/comments.md).
     # Longest comment accepted, in characters.
     "COMMENT_MAX_LENGTH": 3000,

@@ -10,21 +10,30 @@ def can_moderate(user):
 
 
 class ModerationPermissionPolicy(ModelPermissionPolicy):
-    """The Comments admin area needs the moderate permission for everything it offers.
+    """The Comments admin area needs the moderate permission; deleting also needs Django's
+    "Can delete comment".
 
     Comments are written by residents: nobody adds or edits one in the admin (a moderator
     approves, hides or deletes it, and answers on the page).
     """
 
-    def _get_permission_codename(self, action):
-        if action in ("view", "delete", "moderate"):
-            return "moderate_avpcomment"
-        return super()._get_permission_codename(action)
+    NOBODY = frozenset({"add", "change"})
+
+    @staticmethod
+    def _moderate(action):
+        # Deleting stays its own Django permission ("Can delete comment"): a moderator hides,
+        # and only those also trusted to delete remove a comment for good.
+        return "moderate" if action in ("view", "moderate") else action
 
     def user_has_permission(self, user, action):
-        if action in ("add", "change"):
+        if action in self.NOBODY:
             return False
-        return super().user_has_permission(user, action)
+        return super().user_has_permission(user, self._moderate(action))
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission(
+            {self._moderate(action) for action in actions if action not in self.NOBODY}
+        )
 
 
 def register_policy():

@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from ..choices import CadenceUnit, ItemStatus, PlanStatus
 from ..conf import get_setting
+from ..feeds.routes import FeedRoutesMixin
 from ..monitoring import next_monitoring
 from ..progress import PlanSummary, ThemeGroup, mean_progress
 from .commenting import CommentablePageMixin
@@ -21,7 +22,7 @@ from .organisations import ContactPerson
 from .translation_fields import PAGE_TEXTS, documents, facts, references, texts
 
 
-class ActionPlanPage(AvpPageMixin, CommentablePageMixin, Page):
+class ActionPlanPage(FeedRoutesMixin, AvpPageMixin, CommentablePageMixin, Page):
     summary = models.TextField(
         _("summary"), help_text=_("What the plan is about, in two or three sentences.")
     )

@@ -12,13 +12,14 @@ from wagtail.search import index
 
 from ..choices import ProgrammePhase
 from ..conf import get_setting
+from ..feeds.routes import FeedRoutesMixin
 from ..monitoring import next_monitoring
 from .mixins import AvpPageMixin
 from .organisations import PageContactPerson
 from .translation_fields import PAGE_TEXTS, documents, facts, references, texts
 
 
-class OpenGovernmentPage(AvpPageMixin, Page):
+class OpenGovernmentPage(FeedRoutesMixin, AvpPageMixin, Page):
     intro = RichTextField(
         _("introduction"),
         blank=True,

@@ -37,6 +37,7 @@ def moderator(django_user_model):
     )
     user.user_permissions.add(
         Permission.objects.get(codename="moderate_avpcomment"),
+        Permission.objects.get(codename="delete_avpcomment"),
         Permission.objects.get(codename="access_admin"),
     )
     return user

@@ -89,7 +89,16 @@ def test_bulk_approve_and_hide_are_logged_with_who_and_when(client, moderator, c
     assert history.status_code == 200
 
 
-def test_bulk_delete(client, moderator, comments):
+def test_bulk_delete_needs_the_delete_permission_too(client, moderator, comments):
+    from django.contrib.auth.models import Permission
+
+    moderator.user_permissions.remove(Permission.objects.get(codename="delete_avpcomment"))
+    client.force_login(moderator)
+    url = reverse("wagtail_bulk_action", args=("avp_comments", "avpcomment", "delete"))
+    client.post(f"{url}?id={comments[0].pk}")
+    assert AvpComment.objects.count() == 3  # hiding is moderation; deleting is a separate right
+    moderator.user_permissions.add(Permission.objects.get(codename="delete_avpcomment"))
+    moderator = type(moderator).objects.get(pk=moderator.pk)  # fresh permission cache
     client.force_login(moderator)
     assert _bulk(client, "delete", comments[:1]).status_code == 302
     assert AvpComment.objects.count() == 2

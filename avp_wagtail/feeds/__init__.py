@@ -1,0 +1,1 @@
+"""Calendars and news feeds of plans and programmes (I2: publish every decision and event)."""

@@ -1,0 +1,139 @@
+"""RSS 2.0 and Atom feeds of a plan or programme (Django's syndication framework, I2):
+changed action items, progress updates, meeting announcements and protocols with their
+decisions, newest first."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.contrib.syndication.views import Feed
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext as _
+
+from ..conf import get_setting
+from .sources import items_of, meetings_of, updates_of
+
+
+@dataclass
+class Entry:
+    guid: str
+    title: str
+    link: str
+    description: str
+    date: datetime.datetime
+
+
+def _midday(date):
+    return timezone.make_aware(datetime.datetime.combine(date, datetime.time(12)))
+
+
+def entries(page, request):
+    """The feed's entries in three queries (items, updates, meetings with agenda items)."""
+    limit = get_setting("FEED_ENTRIES")
+    items = items_of(page)
+    result = []
+    for item in items:
+        if item.last_published_at:
+            result.append(
+                Entry(
+                    guid=f"item-{item.pk}-{int(item.last_published_at.timestamp())}",
+                    title=_("Action updated: %(title)s (%(status)s, %(progress)s%%)")
+                    % {
+                        "title": item.title,
+                        "status": item.get_status_display(),
+                        "progress": item.progress,
+                    },
+                    link=item.get_full_url(request),
+                    description=item.summary,
+                    date=item.last_published_at,
+                )
+            )
+    for update in updates_of(items, limit):
+        result.append(
+            Entry(
+                guid=f"update-{update.pk}",
+                title=f"{update.get_kind_display()}: {update.title} ({update.page.title})",
+                link=f"{update.page.get_full_url(request)}#avp-update-{update.pk}",
+                description=update.text,
+                date=_midday(update.date),
+            )
+        )
+    now = timezone.now()
+    for meeting in meetings_of(page):
+        if meeting.start >= now:
+            title = _("Meeting announced: %(title)s") % {"title": meeting.title}
+            description = meeting.summary or ""
+            date = meeting.first_published_at or meeting.start
+            kind = "announcement"
+        else:
+            title = _("Meeting protocol: %(title)s") % {"title": meeting.title}
+            decisions = [
+                f"{point.title}: {point.decision}"
+                for point in meeting.agenda_items.all()
+                if point.decision
+            ]
+            description = "\n".join([meeting.summary or "", *decisions]).strip()
+            date = meeting.last_published_at or meeting.start
+            kind = "protocol"
+        result.append(
+            Entry(
+                guid=f"meeting-{meeting.pk}-{kind}",
+                title=title,
+                link=meeting.get_full_url(request),
+                description=description,
+                date=date,
+            )
+        )
+    result.sort(key=lambda entry: entry.date, reverse=True)
+    return result[:limit]
+
+
+class PageNewsFeed(Feed):
+    feed_type = Rss201rev2Feed
+
+    def __init__(self, page):
+        super().__init__()
+        self.page = page
+
+    def get_object(self, request, *args, **kwargs):
+        self.request = request
+        return self.page
+
+    def title(self, page):
+        return page.title
+
+    def link(self, page):
+        return page.url
+
+    def description(self, page):
+        return _("News of %(title)s: actions, progress updates and meetings.") % {
+            "title": page.title
+        }
+
+    def items(self, page):
+        return entries(page, self.request)
+
+    def item_title(self, entry):
+        return entry.title
+
+    def item_link(self, entry):
+        return entry.link
+
+    def item_description(self, entry):
+        return entry.description
+
+    def item_guid(self, entry):
+        return entry.guid
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, entry):
+        return entry.date
+
+    def item_updateddate(self, entry):
+        return entry.date
+
+
+class PageAtomFeed(PageNewsFeed):
+    feed_type = Atom1Feed
+    subtitle = PageNewsFeed.description
