@@ -28,6 +28,12 @@ DEFAULTS = {
     "TRANSLATION_NOTICE": None,
     # How many latest progress updates (across all items) the plan page lists (I1).
     "PLAN_LATEST_UPDATES": 5,
+    # An action item with no progress update (and no publication) for this many days is
+    # "stale": listed on the admin dashboard and reminded to its contact person.
+    "STALE_AFTER_DAYS": 90,
+    # Reminders (manage.py avp_send_reminders) about the same item and matter are sent at
+    # most once per this many days, however often the command runs.
+    "REMINDER_PERIOD_DAYS": 7,
     # How many entries the RSS and Atom feeds of a plan or programme carry (I2).
     "FEED_ENTRIES": 50,
     # Resident comments (the optional avp_wagtail.comments app; see docs/comments.md).

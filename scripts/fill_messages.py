@@ -29,6 +29,8 @@ def main(path):
                 if "fuzzy" in entry.flags:
                     entry.flags.remove("fuzzy")
                 entry.previous_msgid = None
+                entry.previous_msgid_plural = None
+                entry.previous_msgctxt = None
         po.save()
         left = [e.msgid for e in po.untranslated_entries() + po.fuzzy_entries()]
         print(f"{language}: {len(left)} left", *left, sep="\n  ")

@@ -14,6 +14,7 @@ from .organisations import ContactPerson, Organisation
 from .plan import ActionPlanPage, PlanCommunityRepresentative, PlanTheme
 from .programme import OpenGovernmentPage, ProgrammeContactPerson
 from .progress_updates import ItemChange, ProgressUpdate
+from .reminders import ReminderLog
 from .tags import AvpTag, TaggedActionItem
 
 __all__ = [
@@ -39,5 +40,6 @@ __all__ = [
     "PlanTheme",
     "ProgrammeContactPerson",
     "ProgressUpdate",
+    "ReminderLog",
     "TaggedActionItem",
 ]

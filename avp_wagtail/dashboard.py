@@ -1,0 +1,58 @@
+"""The "Open government" panel on the Wagtail admin home page (I1): what needs attention."""
+
+from django.apps import apps
+from django.urls import reverse
+from wagtail.admin.ui.components import Component
+
+from .attention import items_needing_attention
+from .conf import get_setting
+from .monitoring import next_monitoring
+
+
+class AvpDashboardPanel(Component):
+    name = "avp_attention"
+    template_name = "avp_wagtail/admin/dashboard_panel.html"
+    order = 120
+
+    def get_context_data(self, parent_context):
+        from .models import ActionPlanPage
+
+        request = parent_context["request"]
+        context = super().get_context_data(parent_context)
+        attention = items_needing_attention()
+        plans = [
+            plan for plan in ActionPlanPage.objects.live().exclude(monitoring_every__isnull=True)
+        ]
+        context.update(
+            {
+                "overdue": [a for a in attention if a.overdue_milestones],
+                "stale": [a for a in attention if a.stale],
+                "stale_days": get_setting("STALE_AFTER_DAYS"),
+                "monitoring": [(plan, next_monitoring(plan)) for plan in plans],
+                **self._comments_awaiting(request.user),
+            }
+        )
+        return context
+
+    @staticmethod
+    def _comments_awaiting(user):
+        """How many comments await moderation, and where, for moderators only."""
+        if not apps.is_installed("avp_wagtail.comments"):
+            return {}
+        from .comments.filters import ModerationState, filter_state
+        from .comments.models import AvpComment
+        from .comments.permissions import can_moderate
+
+        if not can_moderate(user):
+            return {}
+        return {
+            "comments_awaiting": filter_state(
+                AvpComment.objects.all(), ModerationState.AWAITING
+            ).count(),
+            "comments_url": reverse(AvpComment.snippet_viewset.get_url_name("list"))
+            + f"?state={ModerationState.AWAITING}",
+        }
+
+
+def add_dashboard_panel(request, panels):
+    panels.append(AvpDashboardPanel())
