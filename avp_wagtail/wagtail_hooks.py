@@ -1,6 +1,9 @@
 """Registers the package's admin pieces with Wagtail; the behaviour lives elsewhere."""
 
+from django.urls import path, reverse_lazy
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 from .admin_warnings import warn_about_milestones_outside_period
 from .dashboard import add_dashboard_panel
@@ -10,3 +13,32 @@ hooks.register("register_admin_viewset", AvpViewSetGroup)
 hooks.register("after_create_page", warn_about_milestones_outside_period)
 hooks.register("after_edit_page", warn_about_milestones_outside_period)
 hooks.register("construct_homepage_panels", add_dashboard_panel)
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    from .reports import ActionItemsReportView
+
+    return [
+        path(
+            "reports/avp-action-items/",
+            ActionItemsReportView.as_view(),
+            name="avp_action_items_report",
+        ),
+        path(
+            "reports/avp-action-items/results/",
+            ActionItemsReportView.as_view(results_only=True),
+            name="avp_action_items_report_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_report_menu_item():
+    return MenuItem(
+        _("Action items"),
+        reverse_lazy("avp_action_items_report"),
+        name="avp-action-items",
+        icon_name="list-ul",
+        order=700,
+    )

@@ -8,8 +8,9 @@ from avp_wagtail.choices import ItemStatus
 from avp_wagtail.models import Organisation
 from tests.builders import make_item, make_meeting, make_plan, make_programme
 
-# The plan's own discussion (2) and its items' comment counts (2) included.
-PLAN_QUERY_BUDGET = 20
+# Included: the plan's own discussion (2), its items' comment counts (2), milestones for
+# "behind schedule" (1), latest progress updates (1) and the next monitoring meeting (2).
+PLAN_QUERY_BUDGET = 24
 PROGRAMME_QUERY_BUDGET = 15
 
 

@@ -1,0 +1,111 @@
+"""Admin report of all action items across plans, with filters and CSV/XLSX export (I1)."""
+
+import datetime
+
+import django_filters
+from django.db.models import Max, OuterRef, Subquery
+from django.db.models.functions import Length, Substr
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.models import Locale, Page
+
+from .choices import ItemStatus
+from .models import ActionItemPage, ActionPlanPage, Organisation
+
+
+def _plans(request):
+    return ActionPlanPage.objects.filter(locale=Locale.get_default()).order_by("title")
+
+
+class ActionItemReportFilterSet(WagtailFilterSet):
+    plan = django_filters.ModelChoiceFilter(
+        label=_("Action plan"), queryset=_plans, method="filter_plan", empty_label=_("All")
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=ItemStatus.choices, empty_label=_("All")
+    )
+    lead_implementer = django_filters.ModelChoiceFilter(
+        label=_("Lead implementer"),
+        queryset=lambda request: Organisation.objects.filter(locale=Locale.get_default()),
+        empty_label=_("All"),
+    )
+
+    class Meta:
+        model = ActionItemPage
+        fields = ["plan", "status", "lead_implementer"]
+
+    def filter_plan(self, queryset, name, value):
+        return queryset.descendant_of(value) if value else queryset
+
+
+class ActionItemsReportView(ReportView):
+    page_title = _("Action items")
+    header_icon = "list-ul"
+    index_url_name = "avp_action_items_report"
+    index_results_url_name = "avp_action_items_report_results"
+    filterset_class = ActionItemReportFilterSet
+    paginate_by = 100
+    list_export = [
+        "title",
+        "plan_title",
+        "theme",
+        "lead_implementer",
+        "status_label",
+        "progress",
+        "last_update",
+        "overdue",
+        "public_url",
+    ]
+    export_headings = {
+        "title": _("Action"),
+        "plan_title": _("Action plan"),
+        "theme": _("Theme"),
+        "lead_implementer": _("Lead implementer"),
+        "status_label": _("Status"),
+        "progress": _("Progress (%)"),
+        "last_update": _("Last update"),
+        "overdue": _("Behind schedule"),
+        "public_url": _("Public page"),
+    }
+
+    @property
+    def columns(self):
+        return [
+            TitleColumn(
+                "title",
+                label=_("Action"),
+                get_url=lambda item: reverse("wagtailadmin_pages:edit", args=[item.pk]),
+            ),
+            Column("plan_title", label=_("Action plan")),
+            Column("theme", label=_("Theme")),
+            Column("lead_implementer", label=_("Lead implementer")),
+            Column("status_label", label=_("Status")),
+            Column("progress", label=_("Progress (%)")),
+            Column("last_update", label=_("Last update")),
+            Column("overdue", label=_("Behind schedule")),
+        ]
+
+    def get_filename(self):
+        return f"action-items-{datetime.date.today():%Y-%m-%d}"
+
+    def get_queryset(self):
+        parent_title = Page.objects.filter(
+            path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - ActionItemPage.steplen)
+        ).values("title")[:1]
+        return (
+            ActionItemPage.objects.filter(locale=Locale.get_default())
+            .select_related("theme", "lead_implementer")
+            .prefetch_related("milestones")
+            .annotate(plan_title=Subquery(parent_title), last_update=Max("progress_updates__date"))
+            .order_by("path")
+        )
+
+    def decorate_paginated_queryset(self, object_list):
+        for item in object_list:
+            item.status_label = item.get_status_display()
+            item.overdue = _("yes") if item.is_overdue else ""
+            item.public_url = item.full_url or ""
+        return object_list
