@@ -12,8 +12,12 @@ class AvpWagtailConfig(AppConfig):
         from wagtail.signals import page_published
 
         from .change_history import record_item_changes
+        from .following import notify_followers
         from .models import ActionItemPage
 
         page_published.connect(
             record_item_changes, sender=ActionItemPage, dispatch_uid="avp_item_changes"
+        )
+        page_published.connect(
+            notify_followers, sender=ActionItemPage, dispatch_uid="avp_item_followers"
         )

@@ -34,6 +34,10 @@ DEFAULTS = {
     # Reminders (manage.py avp_send_reminders) about the same item and matter are sent at
     # most once per this many days, however often the command runs.
     "REMINDER_PERIOD_DAYS": 7,
+    # How long (seconds) the link confirming "follow this action" stays valid, and the
+    # unsubscribe link in each progress-update e-mail.
+    "FOLLOW_CONFIRMATION_MAX_AGE": 3 * 24 * 60 * 60,
+    "FOLLOW_UNSUBSCRIBE_MAX_AGE": 90 * 24 * 60 * 60,
     # How many entries the RSS and Atom feeds of a plan or programme carry (I2).
     "FEED_ENTRIES": 50,
     # Resident comments (the optional avp_wagtail.comments app; see docs/comments.md).

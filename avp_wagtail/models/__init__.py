@@ -2,6 +2,7 @@
 
 from .action_item import ActionItemPage, ActionItemPartner, Milestone
 from .call import CallContactPerson, CallInterestTheme, CallToParticipatePage
+from .followers import ItemFollower
 from .interest import InterestSubmission
 from .meeting_protocol import (
     AgendaItem,
@@ -29,6 +30,7 @@ __all__ = [
     "ContactPerson",
     "InterestSubmission",
     "ItemChange",
+    "ItemFollower",
     "MeetingAttachment",
     "MeetingAttendingOrganisation",
     "MeetingDiscussedItem",

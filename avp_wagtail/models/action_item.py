@@ -14,6 +14,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from ..choices import ItemStatus, OgpValue
+from ..following import FollowRoutesMixin
 from ..forms.page_forms import ActionItemPageForm
 from .commenting import CommentablePageMixin
 from .mixins import AvpPageMixin
@@ -38,7 +39,7 @@ def _ogp_field(value):
     )
 
 
-class ActionItemPage(AvpPageMixin, CommentablePageMixin, Page):
+class ActionItemPage(FollowRoutesMixin, AvpPageMixin, CommentablePageMixin, Page):
     summary = models.TextField(_("summary"), help_text=_("The action in one or two sentences."))
     problem = RichTextField(
         _("problem addressed"), blank=True, help_text=_("What is wrong today, and for whom.")
