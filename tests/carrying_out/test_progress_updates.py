@@ -135,3 +135,11 @@ def test_editor_cannot_edit_the_change_history(admin_client, plan):
     response = admin_client.get(f"/admin/pages/{item.pk}/edit/")
     assert response.status_code == 200
     assert "changes" not in response.context["form"].formsets
+
+
+def test_update_progress_outside_0_100_is_a_field_error(plan):
+    item = make_item(plan, 1)
+    update = ProgressUpdate(page=item, title="Liiga palju", date=TODAY, progress=120)
+    with pytest.raises(ValidationError) as error:
+        update.full_clean()
+    assert "progress" in error.value.message_dict
