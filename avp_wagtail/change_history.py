@@ -10,23 +10,28 @@ def _as_text(value):
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
-def record_item_changes(sender, instance, revision=None, **kwargs):
-    """``page_published`` receiver: compare the item with its previously published revision
-    and store one ``ItemChange`` per tracked field that changed (old → new)."""
-    from .models import ItemChange
-
-    previous = (
+def previously_published(page, revision):
+    """The page as it was published before ``revision`` (None on its first publication)."""
+    entry = (
         PageLogEntry.objects.filter(
-            page_id=instance.pk, action="wagtail.publish", revision__isnull=False
+            page_id=page.pk, action="wagtail.publish", revision__isnull=False
         )
         .exclude(revision=revision)
         .select_related("revision")
         .order_by("-timestamp", "-pk")
         .first()
     )
-    if previous is None:
+    return entry.revision.as_object() if entry is not None else None
+
+
+def record_item_changes(sender, instance, revision=None, **kwargs):
+    """``page_published`` receiver: compare the item with its previously published revision
+    and store one ``ItemChange`` per tracked field that changed (old → new)."""
+    from .models import ItemChange
+
+    old = previously_published(instance, revision)
+    if old is None:
         return []
-    old = previous.revision.as_object()
     now = timezone.now()
     changes = [
         ItemChange(

@@ -15,8 +15,8 @@ from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import PageLogEntry
 
+from .change_history import previously_published
 from .conf import get_setting
 
 SIGNER_SALT = "avp_wagtail.follow"
@@ -150,24 +150,18 @@ def unsubscribe(page, request):
 def notify_followers(sender, instance, revision=None, **kwargs):
     """``page_published`` receiver: e-mail each follower the progress updates that are new
     since the previously published revision."""
-    previous = (
-        PageLogEntry.objects.filter(
-            page_id=instance.pk, action="wagtail.publish", revision__isnull=False
-        )
-        .exclude(revision=revision)
-        .select_related("revision")
-        .order_by("-timestamp", "-pk")
-        .first()
-    )
     followers = list(instance.followers.all())
-    if previous is None or not followers:
+    if not followers:
+        return 0
+    previous = previously_published(instance, revision)
+    if previous is None:
         return 0
 
     # Compared by content: an update added in a draft has no id in that revision yet.
     def key(update):
         return (update.date, update.kind, update.title, update.text)
 
-    known = {key(update) for update in previous.revision.as_object().progress_updates.all()}
+    known = {key(update) for update in previous.progress_updates.all()}
     new = [u for u in instance.progress_updates.order_by("date", "pk") if key(u) not in known]
     if not new:
         return 0
