@@ -68,3 +68,15 @@ def record_flag(comment, reason, reporter_key, user=None):
         AvpComment.objects.filter(pk=comment.pk).update(is_public=False, hidden_by_flags=True)
         log(instance=comment, action=HIDDEN_BY_FLAGS, user=None)
     return True
+
+
+def log_bulk_deletion(request, instances):
+    """``before_delete_snippet`` hook: Wagtail's bulk delete removes rows without a log entry
+    (its single delete view logs by itself), so record who deleted which comment."""
+    match = getattr(request, "resolver_match", None)
+    if request.method != "POST" or match is None or match.url_name != "wagtail_bulk_action":
+        return None
+    for instance in instances:
+        if isinstance(instance, AvpComment):
+            log(instance=instance, action="wagtail.delete", user=request.user)
+    return None

@@ -11,6 +11,7 @@ from .viewsets import CommentViewSet
 hooks.register("register_admin_viewset", CommentViewSet)
 hooks.register("register_bulk_action", ApproveBulkAction)
 hooks.register("register_bulk_action", HideBulkAction)
+hooks.register("before_delete_snippet", moderation.log_bulk_deletion)
 
 
 @hooks.register("register_log_actions")

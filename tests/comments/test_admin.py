@@ -102,6 +102,8 @@ def test_bulk_delete_needs_the_delete_permission_too(client, moderator, comments
     client.force_login(moderator)
     assert _bulk(client, "delete", comments[:1]).status_code == 302
     assert AvpComment.objects.count() == 2
+    deleted = ModelLogEntry.objects.get(action="wagtail.delete")
+    assert (deleted.object_id, deleted.user_id) == (str(comments[0].pk), moderator.pk)
 
 
 def test_editor_without_the_permission_cannot_moderate(client, django_user_model, comments):
