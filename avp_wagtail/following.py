@@ -23,6 +23,10 @@ SIGNER_SALT = "avp_wagtail.follow"
 
 
 class FollowForm(forms.Form):
+    """One field; prefixed so that its id never clashes with the comment form's e-mail."""
+
+    prefix = "follow"
+
     email = forms.EmailField(
         label=_("Your e-mail address"),
         help_text=_("We send you a link to confirm. Each e-mail has a link to stop."),

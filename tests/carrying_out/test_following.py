@@ -24,7 +24,7 @@ def link(message, kind):
 
 
 def follow(client, item, mailoutbox, email="mari@example.ee"):
-    response = client.post(item.url + "follow/", {"email": email})
+    response = client.post(item.url + "follow/", {"follow-email": email})
     assert response.status_code == 302
     return link(mailoutbox[-1], "confirm")
 
@@ -54,7 +54,7 @@ def test_double_opt_in_then_an_email_per_new_update(client, item, mailoutbox):
 
 
 def test_malformed_email_is_a_400_with_the_error_on_the_field(client, item, mailoutbox):
-    response = client.post(item.url + "follow/", {"email": "not-an-address"})
+    response = client.post(item.url + "follow/", {"follow-email": "not-an-address"})
     assert response.status_code == 400
     html = response.content.decode()
     assert 'aria-invalid="true"' in html and "not-an-address" in html

@@ -18,3 +18,15 @@ def test_plain_text_fields_are_escaped(client, home):
         html = client.get(page.url).content.decode()
         assert "<script>" not in html, page
         assert "&lt;script&gt;" in html, page
+
+
+def test_item_page_has_no_duplicate_ids(client, demo):
+    """Several forms on one page (comment, follow, flags) never share an id."""
+    import re
+    from collections import Counter
+
+    from avp_wagtail.models import ActionItemPage
+
+    html = client.get(ActionItemPage.objects.get(slug="kaasav-eelarve").url).content.decode()
+    ids = Counter(re.findall(r'\sid="([^"]+)"', html))
+    assert [i for i, n in ids.items() if n > 1] == []
