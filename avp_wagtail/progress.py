@@ -47,10 +47,6 @@ class PlanSummary:
     items: list
 
     @property
-    def progress(self):
-        return mean_progress(self.items)
-
-    @property
     def status_counts(self):
         """(value, label, count) for every status that has items, in the statuses' order."""
         counts = {}

@@ -11,6 +11,12 @@ from .filters import CommentFilterSet
 from .models import AvpComment
 
 
+def _thread_page_url(comment):
+    """URL of the (prefetched) page the comment's thread lives on, or None."""
+    page = comment.content_object
+    return page.specific_deferred.get_url() if page is not None else None
+
+
 class CommentInContextColumn(Column):
     """Link to the comment on its page (the thread page, where every language meets)."""
 
@@ -18,7 +24,7 @@ class CommentInContextColumn(Column):
         page = instance.content_object
         if page is None:
             return "—"
-        url = page.specific_deferred.get_url()
+        url = _thread_page_url(instance)
         if not url:
             return page.title
         return format_html('<a href="{}#c{}">{}</a>', url, instance.pk, page.title)
@@ -29,8 +35,7 @@ class RespondColumn(Column):
     municipality's official response (the form offers the "official response" tick)."""
 
     def get_value(self, instance):
-        page = instance.content_object
-        url = page.specific_deferred.get_url() if page is not None else None
+        url = _thread_page_url(instance)
         if not url or not instance.is_visible or instance.level > 0:
             return ""
         return format_html(

@@ -34,15 +34,3 @@ def commentable_page(content_type_id, object_pk):
         return model.objects.live().get(pk=int(object_pk))
     except (model.DoesNotExist, TypeError, ValueError):
         return None
-
-
-def page_in_reader_language(page):
-    """The translation of ``page`` in the active language, if it is live, else ``page``."""
-    translation = (
-        page.get_translations(inclusive=True)
-        .live()
-        .filter(locale__language_code=get_language())
-        .specific()
-        .first()
-    )
-    return translation or page
