@@ -63,3 +63,13 @@ def make_meeting(programme, n, days_from_now, **kwargs):
     page = MeetingProtocolPage(**{**defaults, **kwargs})
     programme.add_child(instance=page)
     return publish(page)
+
+
+def make_site(hostname, title="Naabri vald", slug=None):
+    """A second Wagtail site (another municipality) with its own home page."""
+    from wagtail.models import Page, Site
+
+    home = Page(title=title, slug=slug or hostname.split(".")[0])
+    Page.get_first_root_node().add_child(instance=home)
+    publish(home)
+    return Site.objects.create(hostname=hostname, port=80, root_page=home, site_name=title)

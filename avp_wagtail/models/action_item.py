@@ -16,6 +16,7 @@ from wagtail.search import index
 from ..choices import ItemStatus, OgpValue
 from ..following import FollowRoutesMixin
 from ..forms.page_forms import ActionItemPageForm
+from .adaptation import AdaptedFromMixin
 from .commenting import CommentablePageMixin
 from .mixins import AvpPageMixin
 from .organisations import ContactPerson, Organisation
@@ -39,7 +40,7 @@ def _ogp_field(value):
     )
 
 
-class ActionItemPage(FollowRoutesMixin, AvpPageMixin, CommentablePageMixin, Page):
+class ActionItemPage(FollowRoutesMixin, AvpPageMixin, CommentablePageMixin, AdaptedFromMixin, Page):
     summary = models.TextField(_("summary"), help_text=_("The action in one or two sentences."))
     problem = RichTextField(
         _("problem addressed"), blank=True, help_text=_("What is wrong today, and for whom.")
@@ -194,6 +195,7 @@ class ActionItemPage(FollowRoutesMixin, AvpPageMixin, CommentablePageMixin, Page
             heading=_("OGP values"),
         ),
         FieldPanel("tags"),
+        *AdaptedFromMixin.adaptation_panels,
     ]
     settings_panels = Page.settings_panels + CommentablePageMixin.comment_panels
     search_fields = Page.search_fields + [
@@ -230,6 +232,7 @@ class ActionItemPage(FollowRoutesMixin, AvpPageMixin, CommentablePageMixin, Page
         APIField("milestones"),
         APIField("progress_updates"),
         APIField("tags"),
+        *(APIField(name) for name in AdaptedFromMixin.adaptation_fields),
     ]
 
     override_translatable_fields = (
@@ -246,6 +249,8 @@ class ActionItemPage(FollowRoutesMixin, AvpPageMixin, CommentablePageMixin, Page
             "other_resources",
             "milestones",
             "progress_updates",
+            "adapted_from_title",
+            "adapted_from_plan",
         )
         + facts(
             "planned_start",
@@ -258,6 +263,9 @@ class ActionItemPage(FollowRoutesMixin, AvpPageMixin, CommentablePageMixin, Page
             *OGP_VALUE_FIELDS.values(),
             "tags",
             "tagged_items",
+            "adapted_from_municipality",
+            "adapted_from_url",
+            "source_id",
         )
         + references("theme", "lead_implementer", "contact_person", "partners")
     )

@@ -15,6 +15,7 @@ from ..choices import CadenceUnit, ItemStatus, PlanStatus
 from ..conf import get_setting
 from ..feeds.routes import FeedRoutesMixin
 from ..monitoring import next_monitoring
+from ..open_data.routes import OpenDataRoutesMixin
 from ..progress import PlanSummary, ThemeGroup, mean_progress
 from .commenting import CommentablePageMixin
 from .mixins import AvpPageMixin, comments_installed
@@ -22,7 +23,9 @@ from .organisations import ContactPerson
 from .translation_fields import PAGE_TEXTS, documents, facts, references, texts
 
 
-class ActionPlanPage(FeedRoutesMixin, AvpPageMixin, CommentablePageMixin, Page):
+class ActionPlanPage(
+    OpenDataRoutesMixin, FeedRoutesMixin, AvpPageMixin, CommentablePageMixin, Page
+):
     summary = models.TextField(
         _("summary"), help_text=_("What the plan is about, in two or three sentences.")
     )

@@ -1,0 +1,499 @@
+"""Importing action items into a plan from CSV in the export's own format (D4, I3).
+
+A row whose "Commitment ID" is one of the plan's items (or the id an item was copied
+from) updates that item; any other row creates a draft item. Every row is checked before
+anything is written: one invalid row rejects the whole file with row-and-column
+messages, and the import itself runs in one transaction. Changes are saved as new
+revisions (drafts) unless the editor asks to publish them.
+"""
+
+import csv
+import datetime
+import io
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.html import escape
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
+from wagtail.coreutils import find_available_slug
+
+from ..choices import ItemStatus
+from ..models import ActionItemPage, ActionItemPartner, Milestone, Organisation
+from ..models.action_item import OGP_VALUE_FIELDS
+from .csv_format import looks_like_formula, unescape_cell
+from .schema import OGP_BY_NAME
+
+REQUIRED_COLUMNS = ("Commitment Title", "Commitment Description")
+TEXT_COLUMNS = {
+    "Commitment Title": "title",
+    "Commitment Description": "summary",
+    "Lead Institution Role": "lead_implementer_role",
+    "Funding Source": "funding_source",
+    "People and Time": "people_and_time",
+    "Other Resources": "other_resources",
+}
+RICH_TEXT_COLUMNS = {
+    "Problem": "problem",
+    "Activities": "activities",
+    "Expected Result": "expected_result",
+}
+DATE_COLUMNS = {"Start Date": "planned_start", "End Date": "planned_end"}
+INTEGER_COLUMNS = {"Progress (%)": "progress", "Weight": "weight"}
+# Columns read from the file; the others (URL, Completion, ...) are the export's extras.
+READ_COLUMNS = (
+    {"Commitment ID", "Policy Area", "Status", "Quick Win", "Budget (EUR)"}
+    | {"Lead Institution", "Supporting Institutions", "OGP Values", "Tags", "Milestones"}
+    | set(TEXT_COLUMNS)
+    | set(RICH_TEXT_COLUMNS)
+    | set(DATE_COLUMNS)
+    | set(INTEGER_COLUMNS)
+)
+YES = {"yes", "y", "true", "1", "jah", "да", "x"}
+NO = {"no", "n", "false", "0", "ei", "нет", ""}
+
+
+@dataclass
+class RowError:
+    row: int
+    column: str
+    message: str
+
+    def __str__(self):
+        if self.row == 0:
+            return _("Column %(column)s: %(message)s") % {
+                "column": self.column,
+                "message": self.message,
+            }
+        return _("Row %(row)d, column %(column)s: %(message)s") % {
+            "row": self.row,
+            "column": self.column,
+            "message": self.message,
+        }
+
+
+class ImportRejected(Exception):
+    """The file was rejected; ``errors`` lists every problem found. Nothing was changed."""
+
+    def __init__(self, errors):
+        super().__init__("\n".join(str(error) for error in errors))
+        self.errors = errors
+
+
+@dataclass
+class PreparedRow:
+    row: int
+    page: ActionItemPage | None
+    values: dict = field(default_factory=dict)
+    partners: list | None = None
+    milestones: list | None = None
+    tags: list | None = None
+
+
+@dataclass
+class ImportResult:
+    created: list = field(default_factory=list)
+    updated: list = field(default_factory=list)
+    published: bool = False
+
+
+def _parse_date(text):
+    for pattern in ("%Y-%m-%d", "%d.%m.%Y"):
+        try:
+            return datetime.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    raise ValidationError(
+        _("“%(value)s” is not a date; write it as YYYY-MM-DD or DD.MM.YYYY.") % {"value": text}
+    )
+
+
+def _split(text):
+    return [part.strip() for part in re.split(r"[;\n]", text) if part.strip()]
+
+
+class _Context:
+    """What the rows are checked against: the plan's themes, items and organisations."""
+
+    def __init__(self, plan):
+        self.plan = plan
+        self.themes = {theme.title.casefold(): theme for theme in plan.themes.all()}
+        self.organisations = {}
+        for organisation in Organisation.objects.filter(locale_id=plan.locale_id):
+            self.organisations.setdefault(organisation.name.casefold(), organisation)
+        self.items = {}
+        for item in ActionItemPage.objects.child_of(plan).prefetch_related("partners"):
+            self.items[str(item.translation_key)] = item
+            if item.source_id:
+                self.items.setdefault(item.source_id, item)
+        self.statuses = {value: value for value in ItemStatus.values}
+        self.statuses.update({str(label).casefold(): value for value, label in ItemStatus.choices})
+        self.rich_text = EditorHTMLConverter()
+
+    def organisation(self, name):
+        try:
+            return self.organisations[name.casefold()]
+        except KeyError:
+            raise ValidationError(
+                _("there is no organisation named “%(name)s”; add it under Organisations first.")
+                % {"name": name}
+            ) from None
+
+
+def _rich_text(context, text):
+    """Rich text as Wagtail stores it: HTML cleaned to the editor's features, or paragraphs."""
+    if "<" not in text:
+        paragraphs = [part.strip() for part in re.split(r"\n\s*\n", text) if part.strip()]
+        text = "".join(f"<p>{_escape(part)}</p>" for part in paragraphs)
+    return context.rich_text.to_database_format(text)
+
+
+def _escape(text):
+    return "<br>".join(escape(line) for line in text.splitlines())
+
+
+def _read(text):
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    try:
+        headers = [header.strip() for header in (reader.fieldnames or [])]
+        reader.fieldnames = headers
+        rows = list(reader)
+    except csv.Error as error:
+        raise ImportRejected([RowError(reader.line_num, "—", str(error))]) from None
+    return headers, rows
+
+
+def prepare(plan, text):
+    """Check every row of the CSV text against the plan; return the prepared rows or raise
+    ``ImportRejected`` with every problem found."""
+    headers, rows = _read(text)
+    errors = [
+        RowError(0, column, _("the file has no such column; it is required."))
+        for column in REQUIRED_COLUMNS
+        if column not in headers
+    ]
+    if errors:
+        raise ImportRejected(errors)
+    if not rows:
+        raise ImportRejected([RowError(0, REQUIRED_COLUMNS[0], _("the file has no rows."))])
+    context = _Context(plan)
+    seen_ids = {}
+    prepared = []
+    for number, row in enumerate(rows, start=2):  # row 1 is the header
+        if None in row:
+            errors.append(RowError(number, "—", _("the row has more cells than the header.")))
+            continue
+        cells = {}
+        for column in READ_COLUMNS & set(headers):
+            raw = row.get(column) or ""
+            if looks_like_formula(raw):
+                errors.append(
+                    RowError(
+                        number,
+                        column,
+                        _(
+                            "the cell starts with “%(char)s” and would run as a spreadsheet "
+                            "formula; start it with an apostrophe (') if it is text."
+                        )
+                        % {"char": raw[0].strip() or raw[0].encode("unicode_escape").decode()},
+                    )
+                )
+                continue
+            cells[column] = unescape_cell(raw).strip()
+        item_id = cells.get("Commitment ID", "")
+        if item_id:
+            if item_id in seen_ids:
+                errors.append(
+                    RowError(
+                        number,
+                        "Commitment ID",
+                        _("the id is also on row %(row)d.") % {"row": seen_ids[item_id]},
+                    )
+                )
+                continue
+            seen_ids[item_id] = number
+        page = context.items.get(item_id) if item_id else None
+        language = (row.get("Language") or "").strip()
+        if page is not None and language and language != plan.locale.language_code:
+            errors.append(
+                RowError(
+                    number,
+                    "Language",
+                    _(
+                        "the row is in “%(language)s” but updates an action of a plan in "
+                        "“%(plan_language)s”."
+                    )
+                    % {"language": language, "plan_language": plan.locale.language_code},
+                )
+            )
+            continue
+        result = PreparedRow(number, page)
+        if page is None and item_id:
+            result.values["source_id"] = item_id
+        errors.extend(_prepare_cells(context, number, cells, result, page))
+        prepared.append(result)
+    if errors:
+        raise ImportRejected(errors)
+    return prepared
+
+
+def _prepare_cells(context, number, cells, result, page):  # noqa: C901 - one branch per column
+    errors = []
+
+    def check(column, fn):
+        try:
+            fn(cells[column])
+        except ValidationError as error:
+            errors.append(RowError(number, column, " ".join(error.messages)))
+
+    for column in REQUIRED_COLUMNS:
+        if not cells.get(column):
+            errors.append(RowError(number, column, _("the cell is empty; it is required.")))
+    for column, name in TEXT_COLUMNS.items():
+        if column in cells:
+            result.values[name] = cells[column]
+    for column, name in RICH_TEXT_COLUMNS.items():
+        if column in cells:
+            check(
+                column, lambda text, n=name: result.values.__setitem__(n, _rich_text(context, text))
+            )
+    for column, name in DATE_COLUMNS.items():
+        if column in cells:
+            check(
+                column,
+                lambda text, n=name: result.values.__setitem__(
+                    n, _parse_date(text) if text else None
+                ),
+            )
+    for column, name in INTEGER_COLUMNS.items():
+        if column in cells and cells[column]:
+
+            def integer(text, n=name):
+                try:
+                    result.values[n] = int(text)
+                except ValueError:
+                    raise ValidationError(
+                        _("“%(value)s” is not a whole number.") % {"value": text}
+                    ) from None
+
+            check(column, integer)
+
+    if "Budget (EUR)" in cells:
+
+        def budget(text):
+            if not text:
+                result.values["budget"] = None
+                return
+            try:
+                result.values["budget"] = Decimal(text.replace(" ", "").replace(",", "."))
+            except InvalidOperation:
+                raise ValidationError(
+                    _("“%(value)s” is not an amount in euros.") % {"value": text}
+                ) from None
+
+        check("Budget (EUR)", budget)
+    if "Status" in cells and cells["Status"]:
+
+        def status(text):
+            try:
+                result.values["status"] = context.statuses[text.casefold()]
+            except KeyError:
+                raise ValidationError(
+                    _("“%(value)s” is not a status; use one of: %(choices)s.")
+                    % {"value": text, "choices": ", ".join(ItemStatus.values)}
+                ) from None
+
+        check("Status", status)
+    if "Quick Win" in cells:
+
+        def quick_win(text):
+            if text.casefold() in YES:
+                result.values["is_quick_win"] = True
+            elif text.casefold() in NO:
+                result.values["is_quick_win"] = False
+            else:
+                raise ValidationError(_("write “yes” or “no”."))
+
+        check("Quick Win", quick_win)
+    if "Policy Area" in cells:
+
+        def theme(text):
+            if not text:
+                result.values["theme"] = None
+                return
+            try:
+                result.values["theme"] = context.themes[text.casefold()]
+            except KeyError:
+                raise ValidationError(
+                    _("the plan has no theme “%(value)s”; its themes are: %(themes)s.")
+                    % {
+                        "value": text,
+                        "themes": ", ".join(t.title for t in context.themes.values()),
+                    }
+                ) from None
+
+        check("Policy Area", theme)
+    if "OGP Values" in cells:
+
+        def ogp(text):
+            chosen = set()
+            for name in _split(text):
+                try:
+                    chosen.add(OGP_BY_NAME[name.casefold()])
+                except KeyError:
+                    raise ValidationError(
+                        _("“%(value)s” is not an OGP value.") % {"value": name}
+                    ) from None
+            for value, field_name in OGP_VALUE_FIELDS.items():
+                result.values[field_name] = value in chosen
+
+        check("OGP Values", ogp)
+    if "Lead Institution" in cells:
+        check(
+            "Lead Institution",
+            lambda text: result.values.__setitem__(
+                "lead_implementer", context.organisation(text) if text else None
+            ),
+        )
+    if "Supporting Institutions" in cells:
+
+        def partners(text):
+            roles = {}
+            if page is not None:
+                roles = {p.organisation_id: p.role for p in page.partners.all()}
+            result.partners = [
+                (organisation, roles.get(organisation.pk, ""))
+                for organisation in (context.organisation(name) for name in _split(text))
+            ]
+
+        check("Supporting Institutions", partners)
+    if "Tags" in cells:
+        check("Tags", lambda text: setattr(result, "tags", _tags(text)))
+    if "Milestones" in cells:
+        check("Milestones", lambda text: setattr(result, "milestones", _milestones(text)))
+    errors.extend(_field_errors(number, result))
+    if not errors:
+        start = result.values.get("planned_start", page.planned_start if page else None)
+        end = result.values.get("planned_end", page.planned_end if page else None)
+        if start and end and end < start:
+            errors.append(RowError(number, "End Date", _("the end date is before the start date.")))
+    return errors
+
+
+def _tags(text):
+    names = _split(text)
+    for name in names:
+        if len(name) > 100:
+            raise ValidationError(_("a tag is longer than 100 characters."))
+    return names
+
+
+def _milestones(text):
+    milestones = []
+    for line in (line.strip() for line in text.splitlines()):
+        if not line:
+            continue
+        parts = [part.strip() for part in line.split(";", 2)]
+        if len(parts) != 3:
+            raise ValidationError(
+                _("“%(line)s”: write each milestone as “due date; completed date; title”.")
+                % {"line": line}
+            )
+        due, completed, title = parts
+        if not title:
+            raise ValidationError(_("“%(line)s”: the milestone has no title.") % {"line": line})
+        if len(title) > 255:
+            raise ValidationError(_("a milestone title is longer than 255 characters."))
+        milestones.append(
+            Milestone(
+                title=title,
+                due_date=_parse_date(due) if due else None,
+                completed_date=_parse_date(completed) if completed else None,
+            )
+        )
+    return milestones
+
+
+COLUMN_OF_FIELD = {
+    name: column
+    for columns in (TEXT_COLUMNS, RICH_TEXT_COLUMNS, DATE_COLUMNS, INTEGER_COLUMNS)
+    for column, name in columns.items()
+} | {"budget": "Budget (EUR)", "source_id": "Commitment ID"}
+
+
+def _field_errors(number, result):
+    """The model's own validation (lengths, ranges) of every value the row sets."""
+    errors = []
+    for name, value in result.values.items():
+        column = COLUMN_OF_FIELD.get(name)
+        if column is None:
+            continue
+        model_field = ActionItemPage._meta.get_field(name)
+        if value in (None, "") and model_field.blank:
+            continue
+        try:
+            model_field.clean(value, None)
+        except ValidationError as error:
+            errors.append(RowError(number, column, " ".join(error.messages)))
+    return errors
+
+
+def _apply_row(plan, row, user, publish):
+    if row.page is None:
+        title = row.values["title"]
+        page = ActionItemPage(
+            title=title,
+            slug=find_available_slug(plan, slugify(title)[:200] or "action"),
+            live=False,
+        )
+    else:
+        page = row.page.get_latest_revision_as_object()
+    for name, value in row.values.items():
+        setattr(page, name, value)
+    if row.partners is not None:
+        page.partners = [
+            ActionItemPartner(organisation=organisation, role=role)
+            for organisation, role in row.partners
+        ]
+    if row.milestones is not None:
+        page.milestones = row.milestones
+    if row.tags is not None:
+        page.tags.set(row.tags)
+    if row.page is None:
+        plan.add_child(instance=page)
+    revision = page.save_revision(user=user, log_action=True)
+    if publish:
+        revision.publish(user=user)
+    return page
+
+
+def _errors_of(number, error):
+    if not hasattr(error, "error_dict"):
+        return [RowError(number, "—", " ".join(error.messages))]
+    return [
+        RowError(number, COLUMN_OF_FIELD.get(name, name), " ".join(messages))
+        for name, messages in error.message_dict.items()
+    ]
+
+
+def apply(plan, prepared, user=None, publish=False):
+    """Write the prepared rows, all in one transaction; return what was done."""
+    result = ImportResult(published=publish)
+    with transaction.atomic():
+        for row in prepared:
+            try:
+                page = _apply_row(plan, row, user, publish)
+            except ValidationError as error:
+                # The page's own checks (Page.full_clean) found more: undo the whole import.
+                raise ImportRejected(_errors_of(row.row, error)) from None
+            (result.created if row.page is None else result.updated).append(page)
+    return result
+
+
+def import_csv(plan, text, user=None, publish=False):
+    """Check and then import CSV text into the plan; raises ``ImportRejected``."""
+    return apply(plan, prepare(plan, text), user=user, publish=publish)
