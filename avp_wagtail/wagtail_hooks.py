@@ -7,19 +7,25 @@ from wagtail.admin.menu import MenuItem
 
 from .admin_warnings import warn_about_milestones_outside_period
 from .dashboard import add_dashboard_panel
+from .open_data.admin_buttons import page_header_buttons, page_listing_more_buttons
 from .viewsets import AvpViewSetGroup
 
 hooks.register("register_admin_viewset", AvpViewSetGroup)
 hooks.register("after_create_page", warn_about_milestones_outside_period)
 hooks.register("after_edit_page", warn_about_milestones_outside_period)
 hooks.register("construct_homepage_panels", add_dashboard_panel)
+hooks.register("register_page_header_buttons", page_header_buttons)
+hooks.register("register_page_listing_more_buttons", page_listing_more_buttons)
 
 
 @hooks.register("register_admin_urls")
 def register_report_urls():
+    from .open_data.views import BorrowView, ImportItemsView
     from .reports import ActionItemsReportView
 
     return [
+        path("avp/plans/<int:plan_id>/import/", ImportItemsView.as_view(), name="avp_import_items"),
+        path("avp/plans/<int:plan_id>/borrow/", BorrowView.as_view(), name="avp_borrow_items"),
         path(
             "reports/avp-action-items/",
             ActionItemsReportView.as_view(),

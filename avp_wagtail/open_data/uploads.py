@@ -43,17 +43,16 @@ def read_text(upload):
     return text
 
 
-def read_json_export(upload):
-    """An open data document (the JSON export of a plan) from an uploaded file."""
+def read_json(upload):
+    """The parsed JSON of an uploaded file."""
     text = read_text(upload)
     try:
-        document = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as error:
         raise UploadError(
             _("The file is not valid JSON: %(problem)s at line %(line)d, column %(column)d.")
             % {"problem": error.msg, "line": error.lineno, "column": error.colno}
         ) from None
-    return check_document(document)
 
 
 def check_document(document):

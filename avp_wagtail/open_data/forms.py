@@ -1,0 +1,50 @@
+"""Admin forms for importing action items (CSV) and borrowing actions (JSON)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class ImportItemsForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_(
+            "In the format of the plan's own CSV export (UTF-8). Rows with a known "
+            '"Commitment ID" update that action; other rows become new draft actions.'
+        ),
+    )
+    publish = forms.BooleanField(
+        label=_("Publish the imported actions"),
+        required=False,
+        help_text=_("Leave unticked to review them as drafts first."),
+    )
+
+    def __init__(self, *args, can_publish=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not can_publish:
+            del self.fields["publish"]
+
+
+class BorrowUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("JSON export"),
+        help_text=_(
+            'Another municipality\'s action plan as JSON (the "Open data" link on its plan '
+            "page), or one action of it."
+        ),
+    )
+
+
+class BorrowChooseForm(forms.Form):
+    items = forms.MultipleChoiceField(
+        label=_("Actions to copy"),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Each becomes a draft action of this plan, with an 'adapted from' note."),
+        error_messages={"required": _("Choose at least one action to copy.")},
+    )
+
+    def __init__(self, *args, borrowable=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["items"].choices = [
+            (entry.key, f"{entry.title} ({entry.theme})" if entry.theme else entry.title)
+            for entry in borrowable
+        ]

@@ -1,0 +1,163 @@
+"""Wagtail admin views: import action items from CSV, borrow actions from a JSON export."""
+
+import json
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from ..models import ActionPlanPage
+from .borrowing import as_document, borrow, borrowable
+from .csv_import import ImportRejected, apply, prepare
+from .forms import BorrowChooseForm, BorrowUploadForm, ImportItemsForm
+from .uploads import UploadError, read_json, read_text
+
+SESSION_KEY = "avp_borrow"
+
+
+class PlanAdminView(WagtailAdminTemplateMixin, FormView):
+    """A form about one action plan; the editor must be allowed to add actions to it."""
+
+    template_name = "avp_wagtail/admin/open_data_form.html"
+    header_icon = "doc-full-inverse"
+
+    def dispatch(self, request, plan_id):
+        self.plan = get_object_or_404(ActionPlanPage, pk=plan_id)
+        self.permissions = self.plan.permissions_for_user(request.user)
+        if not self.permissions.can_add_subpage():
+            raise PermissionDenied
+        return super().dispatch(request)
+
+    def get_page_subtitle(self):
+        return self.plan.get_admin_display_title()
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("wagtailadmin_explore", args=[self.plan.pk]), "label": self.plan.title},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(plan=self.plan, action_url=self.request.get_full_path())
+        return context
+
+    def plan_explorer(self):
+        return redirect("wagtailadmin_explore", self.plan.pk)
+
+
+class ImportItemsView(PlanAdminView):
+    page_title = gettext_lazy("Import actions from CSV")
+    form_class = ImportItemsForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "can_publish": self.permissions.can_publish_subpage()}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["submit_button_label"] = _("Import")
+        context["csv_url"] = (self.plan.url or "") + "open-data/csv/" if self.plan.live else ""
+        return context
+
+    def form_valid(self, form):
+        publish = form.cleaned_data.get("publish", False)
+        try:
+            prepared = prepare(self.plan, read_text(form.cleaned_data["file"]))
+            self._check_permissions(prepared, publish)
+            result = apply(self.plan, prepared, user=self.request.user, publish=publish)
+        except UploadError as error:
+            form.add_error("file", str(error))
+            return self.form_invalid(form)
+        except ImportRejected as rejected:
+            form.add_error("file", _("Nothing was imported: the file has errors listed below."))
+            return self.render_to_response(
+                self.get_context_data(form=form, import_errors=rejected.errors)
+            )
+        if publish:
+            text = _("%(created)d actions created and %(updated)d updated, and published.")
+        else:
+            text = _(
+                "%(created)d actions created and %(updated)d updated, as drafts to review "
+                "and publish."
+            )
+        messages.success(
+            self.request, text % {"created": len(result.created), "updated": len(result.updated)}
+        )
+        return self.plan_explorer()
+
+    def _check_permissions(self, prepared, publish):
+        for row in prepared:
+            if row.page is None:
+                continue
+            permissions = row.page.permissions_for_user(self.request.user)
+            if not permissions.can_edit() or (publish and not permissions.can_publish()):
+                raise PermissionDenied
+
+
+class BorrowView(PlanAdminView):
+    """Step 1: upload an export. Step 2 (``?step=choose``): pick the actions to copy."""
+
+    page_title = gettext_lazy("Borrow actions from another municipality")
+
+    def choosing(self):
+        return self.request.GET.get("step") == "choose" and self._stored() is not None
+
+    def _stored(self):
+        stored = self.request.session.get(SESSION_KEY)
+        if not stored or stored.get("plan") != self.plan.pk:
+            return None
+        return json.loads(stored["document"])
+
+    def get_form_class(self):
+        return BorrowChooseForm if self.choosing() else BorrowUploadForm
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        if self.choosing():
+            kwargs["borrowable"] = borrowable(self._stored())
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.choosing():
+            document = self._stored()
+            context["source"] = {
+                "publisher": (document.get("publisher") or {}).get("name", ""),
+                "plan": (document.get("plan") or {}).get("title", ""),
+            }
+            context["submit_button_label"] = _("Copy as drafts")
+        else:
+            context["submit_button_label"] = _("Upload")
+        return context
+
+    def form_valid(self, form):
+        if isinstance(form, BorrowUploadForm):
+            try:
+                document = as_document(read_json(form.cleaned_data["file"]))
+            except UploadError as error:
+                form.add_error("file", str(error))
+                return self.form_invalid(form)
+            self.request.session[SESSION_KEY] = {
+                "plan": self.plan.pk,
+                "document": json.dumps(document),
+            }
+            return redirect(self.request.path + "?step=choose")
+        try:
+            created = borrow(
+                self.plan, self._stored(), form.cleaned_data["items"], user=self.request.user
+            )
+        except UploadError as error:
+            form.add_error(None, str(error))
+            return self.form_invalid(form)
+        self.request.session.pop(SESSION_KEY, None)
+        messages.success(
+            self.request,
+            _("%(count)d actions copied as drafts; choose their implementers and publish them.")
+            % {"count": len(created)},
+        )
+        return self.plan_explorer()
