@@ -40,6 +40,9 @@ DEFAULTS = {
     "FOLLOW_UNSUBSCRIBE_MAX_AGE": 90 * 24 * 60 * 60,
     # How many entries the RSS and Atom feeds of a plan or programme carry (I2).
     "FEED_ENTRIES": 50,
+    # Share links under every AVP page: plain links, no third-party scripts. Any of
+    # "email", "facebook", "x", "linkedin", in this order; [] shows none.
+    "SHARE_LINKS": ["email", "facebook", "x", "linkedin"],
     # Largest file (bytes) an editor may upload to import action items (CSV) or to borrow
     # actions from another municipality's export (JSON).
     "IMPORT_MAX_BYTES": 5 * 1024 * 1024,

@@ -4,6 +4,7 @@ from django.apps import apps
 
 from .. import i18n
 from ..conf import get_setting
+from ..sharing import sharing_context
 
 
 def comments_installed():
@@ -28,6 +29,7 @@ class AvpPageMixin:
             context["avp_original"] = languages.original
             context["avp_original_language_code"] = languages.original_code
             context["avp_translation_notice"] = i18n.translation_notice(languages.original_code)
+        context["avp_sharing"] = sharing_context(self, request)
         if comments_installed() and hasattr(self, "comments_closed_reason"):
             from ..comments.context import comment_context
 

@@ -13,6 +13,7 @@ from wagtail.rich_text import expand_db_html
 from .. import __version__
 from ..models import ActionItemPage, MeetingDiscussedItem
 from ..models.action_item import OGP_VALUE_FIELDS
+from ..sites import municipality_name, site_of
 from .schema import SCHEMA_NAME, SCHEMA_VERSION
 
 
@@ -53,10 +54,10 @@ def _person(person):
 
 def publisher_of(page, request=None):
     """The municipality publishing the page: its Wagtail site."""
-    site = page.get_site()
+    site = site_of(page, request)
     if site is None:
         return {"name": "", "url": ""}
-    return {"name": site.site_name or site.root_page.title, "url": site.root_url}
+    return {"name": municipality_name(site), "url": site.root_url}
 
 
 def export_items(plan):
