@@ -22,6 +22,7 @@ class LanguageVersion:
     url: str
     is_current: bool
     is_translation: bool  # False when the link falls back to the programme or home page
+    absolute_url: str = ""  # for hreflang links; ``url`` may be relative
 
 
 def i18n_enabled():
@@ -71,11 +72,13 @@ def page_languages(page, request):
         target = by_locale.get(locale.pk) or fallbacks.get(locale.pk)
         if target is None:
             continue
+        url = target.get_url(request)
         versions.append(
             LanguageVersion(
                 code=locale.language_code,
                 name=get_language_info(locale.language_code)["name_local"],
-                url=target.get_url(request),
+                url=url,
+                absolute_url=request.build_absolute_uri(url) if request is not None else url,
                 is_current=locale.pk == page.locale_id,
                 is_translation=locale.pk in by_locale,
             )

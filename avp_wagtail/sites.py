@@ -21,3 +21,29 @@ def municipality_name(site):
     if site is None:
         return ""
     return site.site_name or site.root_page.title
+
+
+def site_root_paths(site):
+    """Tree paths of the site's home page and of its translations (each language's tree)."""
+    from wagtail.models import Page
+
+    root = site.root_page
+    return list(
+        Page.objects.filter(translation_key=root.translation_key).values_list("path", flat=True)
+    )
+
+
+def within_sites(queryset, sites, prefix="path"):
+    """Rows of ``queryset`` whose page (``prefix`` is the lookup to its path) lies in one of
+    ``sites`` (in any of their languages). No sites means no rows."""
+    from django.db.models import Q
+
+    condition = Q(pk__in=[])
+    for site in sites:
+        for path in site_root_paths(site):
+            condition |= Q(**{f"{prefix}__startswith": path})
+    return queryset.filter(condition)
+
+
+def current_site(request):
+    return Site.find_for_request(request) if request is not None else None

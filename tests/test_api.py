@@ -22,6 +22,7 @@ def test_every_demo_page_type_serialises_through_the_api(client, demo):
         "ActionPlanPage",
         "ActionItemPage",
         "MeetingProtocolPage",
+        "NetworkPage",
     }
 
 

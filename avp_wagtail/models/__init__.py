@@ -11,6 +11,7 @@ from .meeting_protocol import (
     MeetingDiscussedItem,
     MeetingProtocolPage,
 )
+from .network import NetworkPage
 from .organisations import ContactPerson, Organisation
 from .plan import ActionPlanPage, PlanCommunityRepresentative, PlanTheme
 from .programme import OpenGovernmentPage, ProgrammeContactPerson
@@ -36,6 +37,7 @@ __all__ = [
     "MeetingDiscussedItem",
     "MeetingProtocolPage",
     "Milestone",
+    "NetworkPage",
     "OpenGovernmentPage",
     "Organisation",
     "PlanCommunityRepresentative",

@@ -54,6 +54,14 @@ class OpenGovernmentPage(FeedRoutesMixin, AvpPageMixin, Page):
         blank=True,
         help_text=_("Link to the national AVP KOV network, which residents can also join (I3)."),
     )
+    in_network = models.BooleanField(
+        _("list on network pages"),
+        default=False,
+        help_text=_(
+            "Let network pages of this installation list this programme's plans and actions, "
+            "so that other municipalities can find ideas to borrow (I3)."
+        ),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
@@ -62,7 +70,11 @@ class OpenGovernmentPage(FeedRoutesMixin, AvpPageMixin, Page):
         FieldPanel("principles"),
         FieldPanel("benefits"),
         MultiFieldPanel(
-            [InlinePanel("contact_people", label=_("Contact people")), FieldPanel("network_url")],
+            [
+                InlinePanel("contact_people", label=_("Contact people")),
+                FieldPanel("network_url"),
+                FieldPanel("in_network"),
+            ],
             heading=_("Contacts and network"),
         ),
     ]
@@ -80,12 +92,13 @@ class OpenGovernmentPage(FeedRoutesMixin, AvpPageMixin, Page):
         APIField("current_phase"),
         APIField("network_url"),
         APIField("contact_people"),
+        APIField("in_network"),
     ]
 
     override_translatable_fields = (
         PAGE_TEXTS
         + texts("intro", "common_goal", "principles", "benefits")
-        + facts("current_phase")
+        + facts("current_phase", "in_network")
         + documents("network_url")
         + references("contact_people")
     )
@@ -94,6 +107,7 @@ class OpenGovernmentPage(FeedRoutesMixin, AvpPageMixin, Page):
         "avp_wagtail.CallToParticipatePage",
         "avp_wagtail.ActionPlanPage",
         "avp_wagtail.MeetingProtocolPage",
+        "avp_wagtail.NetworkPage",
     ]
     template = "avp_wagtail/open_government_page.html"
 

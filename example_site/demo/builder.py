@@ -20,6 +20,7 @@ from avp_wagtail.models import (
     MeetingDiscussedItem,
     MeetingProtocolPage,
     Milestone,
+    NetworkPage,
     OpenGovernmentPage,
     Organisation,
     PlanCommunityRepresentative,
@@ -31,6 +32,7 @@ from avp_wagtail.models import (
 from . import content
 from .comments import add_demo_comments, delete_demo_comments
 from .localize import translate_demo
+from .neighbour import build_neighbour, delete_neighbour
 from .translations import ITEM_SUMMARY_SUFFIX
 
 
@@ -57,14 +59,31 @@ def _delete_previous_demo(home):
     Organisation.objects.filter(translation_key__in=list(org_keys)).delete()
 
 
+def _home_blocks(home, plan, programme):
+    """The municipality's own home page embeds AVP blocks, as any host site can."""
+    home.body = [
+        ("avp_open_call", {"heading": "", "call": None}),
+        ("avp_plan_at_a_glance", {"heading": "", "plan": plan}),
+        ("avp_latest_updates", {"heading": "", "plan": None, "count": 3}),
+        ("avp_upcoming_meetings", {"heading": "", "programme": programme, "count": 3}),
+    ]
+    _publish(home)
+
+
 @transaction.atomic
-def build_demo(translate=True):
-    """Delete any earlier demo and build it again (with en/ru translations); return it."""
+def build_demo(translate=True, neighbour=False):
+    """Delete any earlier demo and build it again (with en/ru translations); return it.
+
+    With ``neighbour``, also build the neighbouring municipality's site (neighbour.py)."""
     site = Site.objects.get(is_default_site=True)
     home = site.root_page.specific
     locale = Locale.get_default()
 
     _delete_previous_demo(home)
+    delete_neighbour()
+    if not site.site_name:
+        site.site_name = content.MUNICIPALITY
+        site.save()
 
     orgs = {
         key: Organisation.objects.create(
@@ -211,6 +230,18 @@ def build_demo(translate=True):
         _publish(meeting)
 
     add_demo_comments(items[content.COMMENTED_ITEM])
+
+    network = NetworkPage(
+        title="AVP KOV võrgustik",
+        slug="vorgustik",
+        intro="<p>Siin on kõigi selle veebi omavalitsuste tegevuskavad ja tegevused. "
+        "Hea mõte ei peatu valla piiril: laenake julgelt (I3).</p>",
+    )
+    programme.add_child(instance=network)
+    _publish(network)
+    _home_blocks(home, plan, programme)
+    if neighbour:
+        build_neighbour(plan, borrowed_slug=content.BORROWED_ITEM)
 
     if translate:
         translate_demo(programme, [*orgs.values(), *people.values()])

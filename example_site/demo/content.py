@@ -85,6 +85,9 @@ CONTACT_PEOPLE = [
     ),
 ]
 
+# The name the demo's (default) Wagtail site publishes under (open data, network page).
+MUNICIPALITY = "Näidiku vald"
+
 PROGRAMME = {
     "title": "Avatud valitsemine Näidiku vallas",
     "slug": "avatud-valitsemine",
@@ -101,6 +104,7 @@ PROGRAMME = {
     "mis arvestavad elanike vajadustega, ning konkreetsed tegevused, mis teevad valla "
     "juhtimise avatumaks.</p>",
     "current_phase": "carrying_out",
+    "in_network": True,
     "network_url": "https://avp-kov.example.ee",
 }
 
@@ -147,6 +151,8 @@ PLAN = {
 
 # The item whose discussion the demo fills (see comments.py).
 COMMENTED_ITEM = "kaasav-eelarve"
+# The neighbouring municipality borrows this action (with attribution), see neighbour.py.
+BORROWED_ITEM = "eelarve-lihtsas-keeles"
 
 # title, slug, theme index, status, progress, quick win, lead org key, start, end, budget,
 # OGP values, tags, partners [(org key, role)]

@@ -6,6 +6,14 @@ paragraph or list item of rich text). Slugs and the generated item summaries are
 """
 
 TRANSLATIONS = {
+    "AVP KOV võrgustik": ("AVP KOV network", "Сеть AVP KOV"),
+    "Siin on kõigi selle veebi omavalitsuste tegevuskavad ja tegevused. Hea mõte ei peatu "
+    "valla piiril: laenake julgelt (I3).": (
+        "The action plans and actions of every municipality on this website. A good idea "
+        "does not stop at the municipal border: borrow freely (I3).",
+        "Планы действий и действия всех самоуправлений этого сайта. Хорошая идея не "
+        "останавливается на границе волости: заимствуйте смело (I3).",
+    ),
     # Carrying out: progress updates and a milestone's delay
     "E-hääletuse keskkonna hange venis; hääletus toimub detsembris.": (
         "The procurement of the e-voting platform took longer; the vote takes place in December.",

@@ -7,6 +7,7 @@ from avp_wagtail.models import (
     ActionPlanPage,
     CallToParticipatePage,
     MeetingProtocolPage,
+    NetworkPage,
     OpenGovernmentPage,
 )
 
@@ -20,11 +21,12 @@ def test_programme_page_can_sit_under_any_page_of_the_host_site(home):
     assert OpenGovernmentPage.can_exist_under(home)  # the host's own HomePage type
 
 
-def test_programme_children_are_call_plan_and_meeting():
+def test_programme_children_are_call_plan_meeting_and_network_page():
     assert allowed_children(OpenGovernmentPage) == {
         CallToParticipatePage,
         ActionPlanPage,
         MeetingProtocolPage,
+        NetworkPage,
     }
 
 
@@ -33,7 +35,7 @@ def test_plan_children_are_action_items_only():
 
 
 def test_leaf_pages_have_no_children():
-    for model in (CallToParticipatePage, ActionItemPage, MeetingProtocolPage):
+    for model in (CallToParticipatePage, ActionItemPage, MeetingProtocolPage, NetworkPage):
         assert allowed_children(model) == set()
 
 

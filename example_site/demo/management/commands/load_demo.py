@@ -15,7 +15,7 @@ class Command(BaseCommand):
         parser.add_argument("--no-admin", action="store_true", help="Do not create the admin user.")
 
     def handle(self, *args, no_admin=False, **options):
-        programme = build_demo()
+        programme = build_demo(neighbour=True)
         self.stdout.write(
             self.style.SUCCESS(f"Demo content built: {programme.title} ({programme.url})")
         )

@@ -1,0 +1,159 @@
+"""StreamField blocks a host site can put on any of its pages (D4): the plan at a glance,
+latest progress updates, upcoming meetings and the open call to participate.
+
+Each renders its own small template under ``avp_wagtail/blocks/`` (override it in the host
+site's templates) and costs a fixed number of queries. A block without a chosen page
+shows what belongs to the site the page is served from, in the page's language.
+
+    from avp_wagtail.blocks import AVP_BLOCKS
+    body = StreamField([..., *AVP_BLOCKS])
+"""
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+from .progress import PlanSummary, mean_progress
+from .sites import current_site, within_sites
+
+
+def _scope(queryset, parent_context):
+    """Live pages of the site (and language) of the page the block is on."""
+    parent_context = parent_context or {}
+    queryset = queryset.live()
+    request = parent_context.get("request")
+    site = current_site(request)
+    if site is not None:
+        queryset = within_sites(queryset, [site])
+    page = parent_context.get("page")
+    if page is not None and getattr(page, "locale_id", None):
+        queryset = queryset.filter(locale_id=page.locale_id)
+    return queryset
+
+
+class _AvpBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(
+        label=_("heading"),
+        required=False,
+        max_length=255,
+        help_text=_("Leave empty for the default heading."),
+    )
+
+
+class PlanAtAGlanceBlock(_AvpBlock):
+    plan = blocks.PageChooserBlock(
+        label=_("action plan"), page_type="avp_wagtail.ActionPlanPage", required=True
+    )
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Action plan at a glance")
+        template = "avp_wagtail/blocks/plan_at_a_glance.html"
+
+    def get_context(self, value, parent_context=None):
+        from .models import ActionPlanPage
+
+        context = super().get_context(value, parent_context)
+        plan = value["plan"]
+        if plan is not None and not plan.live:
+            plan = None
+        if plan is not None:
+            plan = plan.specific if not isinstance(plan, ActionPlanPage) else plan
+            items = list(plan.get_items())
+            context["plan"] = plan
+            context["progress"] = mean_progress(items)
+            context["summary"] = PlanSummary(items)
+        return context
+
+
+class LatestUpdatesBlock(_AvpBlock):
+    plan = blocks.PageChooserBlock(
+        label=_("action plan"),
+        page_type="avp_wagtail.ActionPlanPage",
+        required=False,
+        help_text=_("Leave empty for updates of every plan of this site."),
+    )
+    count = blocks.IntegerBlock(label=_("how many"), default=5, min_value=1, max_value=20)
+
+    class Meta:
+        icon = "history"
+        label = _("Latest progress updates")
+        template = "avp_wagtail/blocks/latest_updates.html"
+
+    def get_context(self, value, parent_context=None):
+        from .models import ActionItemPage, ProgressUpdate
+
+        context = super().get_context(value, parent_context)
+        items = _scope(ActionItemPage.objects.all(), parent_context)
+        if value["plan"] is not None:
+            items = items.child_of(value["plan"])
+        context["updates"] = list(
+            ProgressUpdate.objects.filter(page__in=items)
+            .select_related("page", "reported_by")
+            .order_by("-date", "-pk")[: value["count"]]
+        )
+        return context
+
+
+class UpcomingMeetingsBlock(_AvpBlock):
+    programme = blocks.PageChooserBlock(
+        label=_("programme page"),
+        page_type="avp_wagtail.OpenGovernmentPage",
+        required=False,
+        help_text=_("Leave empty for the meetings of every programme of this site."),
+    )
+    count = blocks.IntegerBlock(label=_("how many"), default=3, min_value=1, max_value=20)
+
+    class Meta:
+        icon = "date"
+        label = _("Upcoming meetings")
+        template = "avp_wagtail/blocks/upcoming_meetings.html"
+
+    def get_context(self, value, parent_context=None):
+        from .models import MeetingProtocolPage
+
+        context = super().get_context(value, parent_context)
+        meetings = _scope(MeetingProtocolPage.objects.all(), parent_context)
+        if value["programme"] is not None:
+            meetings = meetings.child_of(value["programme"])
+        context["meetings"] = list(
+            meetings.filter(start__gte=timezone.now()).order_by("start")[: value["count"]]
+        )
+        return context
+
+
+class OpenCallBlock(_AvpBlock):
+    call = blocks.PageChooserBlock(
+        label=_("call to participate"),
+        page_type="avp_wagtail.CallToParticipatePage",
+        required=False,
+        help_text=_("Leave empty for the open call of this site with the nearest deadline."),
+    )
+
+    class Meta:
+        icon = "mail"
+        label = _("Call to participate")
+        template = "avp_wagtail/blocks/open_call.html"
+
+    def get_context(self, value, parent_context=None):
+        from django.db.models import Q
+
+        from .models import CallToParticipatePage
+
+        context = super().get_context(value, parent_context)
+        today = timezone.localdate()
+        calls = _scope(CallToParticipatePage.objects.all(), parent_context).filter(
+            Q(deadline__isnull=True) | Q(deadline__gte=today)
+        )
+        if value["call"] is not None:
+            calls = calls.filter(pk=value["call"].pk)
+        context["call"] = calls.order_by("deadline", "path").first()
+        return context
+
+
+AVP_BLOCKS = [
+    ("avp_plan_at_a_glance", PlanAtAGlanceBlock()),
+    ("avp_latest_updates", LatestUpdatesBlock()),
+    ("avp_upcoming_meetings", UpcomingMeetingsBlock()),
+    ("avp_open_call", OpenCallBlock()),
+]
