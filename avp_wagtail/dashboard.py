@@ -4,6 +4,7 @@ from django.apps import apps
 from django.urls import reverse
 from wagtail.admin.ui.components import Component
 
+from .admin_scope import PAGE_SCOPE
 from .attention import items_needing_attention
 from .conf import get_setting
 from .monitoring import next_monitoring
@@ -15,14 +16,19 @@ class AvpDashboardPanel(Component):
     order = 120
 
     def get_context_data(self, parent_context):
-        from .models import ActionPlanPage
+        from wagtail.models import Locale
+
+        from .models import ActionItemPage, ActionPlanPage
 
         request = parent_context["request"]
+        user = request.user
         context = super().get_context_data(parent_context)
-        attention = items_needing_attention()
-        plans = [
-            plan for plan in ActionPlanPage.objects.live().exclude(monitoring_every__isnull=True)
-        ]
+        # Only the municipality (pages) this user works on: one install may serve several.
+        items = ActionItemPage.objects.filter(locale=Locale.get_default())
+        attention = items_needing_attention(PAGE_SCOPE.filter(items, user))
+        plans = PAGE_SCOPE.filter(
+            ActionPlanPage.objects.live().exclude(monitoring_every__isnull=True), user
+        )
         context.update(
             {
                 "overdue": [a for a in attention if a.overdue_milestones],
@@ -41,13 +47,13 @@ class AvpDashboardPanel(Component):
             return {}
         from .comments.filters import ModerationState, filter_state
         from .comments.models import AvpComment
-        from .comments.permissions import can_moderate
+        from .comments.permissions import COMMENT_SCOPE, can_moderate
 
         if not can_moderate(user):
             return {}
         return {
             "comments_awaiting": filter_state(
-                AvpComment.objects.all(), ModerationState.AWAITING
+                COMMENT_SCOPE.filter(AvpComment.objects.all(), user), ModerationState.AWAITING
             ).count(),
             "comments_url": reverse(AvpComment.snippet_viewset.get_url_name("list"))
             + f"?state={ModerationState.AWAITING}",

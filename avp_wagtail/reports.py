@@ -12,12 +12,14 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
 
+from .admin_scope import PAGE_SCOPE
 from .choices import ItemStatus
 from .models import ActionItemPage, ActionPlanPage, Organisation
 
 
 def _plans(request):
-    return ActionPlanPage.objects.filter(locale=Locale.get_default()).order_by("title")
+    plans = ActionPlanPage.objects.filter(locale=Locale.get_default()).order_by("title")
+    return PAGE_SCOPE.filter(plans, request.user)
 
 
 class ActionItemReportFilterSet(WagtailFilterSet):
@@ -95,9 +97,11 @@ class ActionItemsReportView(ReportView):
         parent_title = Page.objects.filter(
             path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - ActionItemPage.steplen)
         ).values("title")[:1]
+        items = PAGE_SCOPE.filter(
+            ActionItemPage.objects.filter(locale=Locale.get_default()), self.request.user
+        )
         return (
-            ActionItemPage.objects.filter(locale=Locale.get_default())
-            .select_related("theme", "lead_implementer")
+            items.select_related("theme", "lead_implementer")
             .prefetch_related("milestones")
             .annotate(plan_title=Subquery(parent_title), last_update=Max("progress_updates__date"))
             .order_by("path")

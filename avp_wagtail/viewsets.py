@@ -5,7 +5,11 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .admin_scope import Scope, scope_viewset
 from .models import AvpTag, ContactPerson, InterestSubmission, Organisation
+
+# An expression of interest belongs to the municipality whose call received it.
+SUBMISSION_SCOPE = Scope("call")
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -34,6 +38,7 @@ class AvpTagViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
+@scope_viewset(SUBMISSION_SCOPE)
 class InterestSubmissionViewSet(ModelViewSet):
     model = InterestSubmission
     name = "avp_interest_submissions"

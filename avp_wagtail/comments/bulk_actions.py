@@ -6,7 +6,7 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
 from . import moderation
 from .models import AvpComment
-from .permissions import can_moderate
+from .permissions import can_moderate_comment
 
 
 class CommentBulkAction(SnippetBulkAction):
@@ -14,7 +14,7 @@ class CommentBulkAction(SnippetBulkAction):
     template_name = "avp_wagtail/comments/admin/confirm_bulk_action.html"
 
     def check_perm(self, obj):
-        return can_moderate(self.request.user)
+        return can_moderate_comment(self.request.user, obj)
 
     def get_execution_context(self):
         return {**super().get_execution_context(), "request": self.request}

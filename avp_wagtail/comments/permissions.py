@@ -1,12 +1,33 @@
 """Who moderates: users with the "moderate comments" permission (and superusers)."""
 
+from django.http import HttpResponseForbidden
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from ..admin_scope import Scope
+
 MODERATE_PERMISSION = "avp_comments.moderate_avpcomment"
+# A comment belongs to the municipality of the page it is on (object_pk is the page id):
+# moderators see and act on comments of pages they hold a page permission on.
+COMMENT_SCOPE = Scope(object_pk=True)
 
 
 def can_moderate(user):
     return bool(user and user.is_active and user.has_perm(MODERATE_PERMISSION))
+
+
+def can_moderate_comment(user, comment):
+    return can_moderate(user) and COMMENT_SCOPE.contains(comment, user)
+
+
+def refuse_deleting_other_sites_comments(request, instances):
+    """``before_delete_snippet`` hook: a moderator deletes (one or in bulk) only comments on
+    pages of their own municipality."""
+    from .models import AvpComment
+
+    for instance in instances:
+        if isinstance(instance, AvpComment) and not COMMENT_SCOPE.contains(instance, request.user):
+            return HttpResponseForbidden()
+    return None
 
 
 class ModerationPermissionPolicy(ModelPermissionPolicy):
@@ -29,6 +50,9 @@ class ModerationPermissionPolicy(ModelPermissionPolicy):
         if action in self.NOBODY:
             return False
         return super().user_has_permission(user, self._moderate(action))
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action) and COMMENT_SCOPE.contains(instance, user)
 
     def users_with_any_permission(self, actions):
         return super().users_with_any_permission(

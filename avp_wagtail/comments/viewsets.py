@@ -7,8 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from ..admin_scope import scope_viewset
 from .filters import CommentFilterSet
 from .models import AvpComment
+from .permissions import COMMENT_SCOPE
 
 
 def _thread_page_url(comment):
@@ -56,6 +58,7 @@ class ModerationStateColumn(Column):
         return _("Published")
 
 
+@scope_viewset(COMMENT_SCOPE)
 class CommentViewSet(SnippetViewSet):
     model = AvpComment
     icon = "comment"

@@ -6,11 +6,13 @@ from wagtail import hooks
 
 from . import moderation
 from .bulk_actions import ApproveBulkAction, HideBulkAction
+from .permissions import refuse_deleting_other_sites_comments
 from .viewsets import CommentViewSet
 
 hooks.register("register_admin_viewset", CommentViewSet)
 hooks.register("register_bulk_action", ApproveBulkAction)
 hooks.register("register_bulk_action", HideBulkAction)
+hooks.register("before_delete_snippet", refuse_deleting_other_sites_comments, order=-1)
 hooks.register("before_delete_snippet", moderation.log_bulk_deletion)
 
 
