@@ -17,6 +17,8 @@ cat <<INFO
 
   Demo site:      http://${ADDR}/
   Programme page: http://${ADDR}/et/avatud-valitsemine/  (also /en/open-government-in-naidiku/, /ru/...)
+  Network page:   http://${ADDR}/et/avatud-valitsemine/vorgustik/
+  Neighbouring municipality (a second site): http://naaber.localhost:8000/
   Wagtail admin:  http://${ADDR}/admin/
   Admin login:    ${AVP_DEMO_ADMIN_USER} / ${AVP_DEMO_ADMIN_PASSWORD}
 

@@ -48,6 +48,7 @@ class Borrowable:
     title: str
     summary: str
     theme: str
+    source_id: str
 
 
 def borrowable(document):
@@ -57,6 +58,7 @@ def borrowable(document):
             title=item["title"],
             summary=_text(item.get("summary")),
             theme=_text(item.get("theme")),
+            source_id=_text(item.get("id"), 64),
         )
         for position, item in enumerate(document["items"])
     ]

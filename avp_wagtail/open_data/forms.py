@@ -42,9 +42,15 @@ class BorrowChooseForm(forms.Form):
         error_messages={"required": _("Choose at least one action to copy.")},
     )
 
-    def __init__(self, *args, borrowable=(), **kwargs):
+    def __init__(self, *args, borrowable=(), already=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["items"].choices = [
-            (entry.key, f"{entry.title} ({entry.theme})" if entry.theme else entry.title)
-            for entry in borrowable
+            (entry.key, self._label(entry, entry.source_id in already)) for entry in borrowable
         ]
+
+    @staticmethod
+    def _label(entry, borrowed):
+        label = f"{entry.title} ({entry.theme})" if entry.theme else entry.title
+        if borrowed:
+            label = _("%(action)s — already borrowed into this plan") % {"action": label}
+        return label

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from ..models import ActionPlanPage
+from ..models import ActionItemPage, ActionPlanPage
 from .borrowing import as_document, borrow, borrowable
 from .csv_import import ImportRejected, apply, prepare
 from .forms import BorrowChooseForm, BorrowUploadForm, ImportItemsForm
@@ -120,6 +120,11 @@ class BorrowView(PlanAdminView):
         kwargs = super().get_form_kwargs()
         if self.choosing():
             kwargs["borrowable"] = borrowable(self._stored())
+            kwargs["already"] = set(
+                ActionItemPage.objects.child_of(self.plan)
+                .exclude(source_id="")
+                .values_list("source_id", flat=True)
+            )
         return kwargs
 
     def get_context_data(self, **kwargs):

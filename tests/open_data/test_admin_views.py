@@ -173,6 +173,12 @@ def test_borrowing_copies_an_action_with_attribution(admin_client, client, plan,
     assert copy.adapted_from_plan == "Naabri tegevuskava"
     assert copy.adapted_from_url.startswith("http://naaber.example/")
 
+    # Offered again, the action says it is already in this plan.
+    response = admin_client.post(url, {"file": _upload("naaber.json", export.content)})
+    again = admin_client.get(response["Location"]).content.decode()
+    assert "Noortevolikogu (Kaasamine) — already borrowed into this plan" in again
+    assert again.count("already borrowed") == 1
+
     publish(copy)
     html = client.get(copy.url).content.decode()
     assert 'class="avp-adapted-from"' in html and f'href="{copy.adapted_from_url}"' in html
