@@ -1,8 +1,10 @@
 """What an AVP page tells the outside world (D4): Open Graph / Twitter card meta tags,
 schema.org JSON-LD, and plain share links (no third-party scripts)."""
 
+import html
 from urllib.parse import quote, urlencode
 
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from .conf import get_setting
@@ -17,10 +19,17 @@ SHARE_SERVICES = {
 }
 
 
+DESCRIPTION_FIELDS = ("search_description", "summary", "common_goal", "intro", "why_cooperate")
+RICH_TEXT_FIELDS = {"intro", "why_cooperate"}
+
+
 def description_of(page):
-    """A sentence or two about the page for link previews."""
-    for name in ("search_description", "summary", "common_goal"):
-        text = getattr(page, name, "") or ""
+    """A sentence or two about the page for link previews: its search description, else
+    the first of its summary, common goal or introduction (rich text as plain text)."""
+    for name in DESCRIPTION_FIELDS:
+        text = str(getattr(page, name, "") or "")
+        if name in RICH_TEXT_FIELDS:
+            text = html.unescape(strip_tags(text))
         if text.strip():
             return " ".join(text.split())[:300]
     return ""

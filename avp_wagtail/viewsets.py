@@ -1,12 +1,20 @@
 """Admin viewsets: snippets for organisations and people, and the interest submissions."""
 
+import django_filters
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .admin_scope import Scope, scope_viewset
-from .models import AvpTag, ContactPerson, InterestSubmission, Organisation
+from .admin_scope import PAGE_SCOPE, Scope, scope_viewset
+from .models import (
+    AvpTag,
+    CallToParticipatePage,
+    ContactPerson,
+    InterestSubmission,
+    Organisation,
+)
 
 # An expression of interest belongs to the municipality whose call received it.
 SUBMISSION_SCOPE = Scope("call")
@@ -38,6 +46,22 @@ class AvpTagViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
+def _calls(request):
+    """Calls to filter by: those of the user's own municipality (see admin_scope)."""
+    calls = CallToParticipatePage.objects.order_by("title")
+    return PAGE_SCOPE.filter(calls, request.user) if request is not None else calls
+
+
+class InterestSubmissionFilterSet(WagtailFilterSet):
+    call = django_filters.ModelChoiceFilter(
+        label=_("call to participate"), queryset=_calls, empty_label=_("All")
+    )
+
+    class Meta:
+        model = InterestSubmission
+        fields = ["call"]
+
+
 @scope_viewset(SUBMISSION_SCOPE)
 class InterestSubmissionViewSet(ModelViewSet):
     model = InterestSubmission
@@ -47,7 +71,7 @@ class InterestSubmissionViewSet(ModelViewSet):
     menu_label = _("Expressions of interest")
     add_to_admin_menu = False
     list_display = ["name", "organisation", "email", "call", "submitted_at"]
-    list_filter = ["call"]
+    filterset_class = InterestSubmissionFilterSet
     list_export = [
         "submitted_at",
         "call",

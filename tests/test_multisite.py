@@ -149,6 +149,7 @@ def test_submissions_of_another_municipality_are_out_of_reach(neighbour_editor, 
     ours, theirs = sites
     index = neighbour_editor.get("/admin/avp/interest-submissions/").content.decode()
     assert "Naabri elanik" in index and "Näidiku elanik" not in index
+    assert "Näidiku" not in index  # not even the other's call among the filter choices
     export = _body(neighbour_editor.get("/admin/avp/interest-submissions/?export=csv"))
     assert "Naabri elanik" in export and "Näidiku" not in export
     pk = ours["submission"].pk
@@ -166,6 +167,7 @@ def test_comments_of_another_municipality_are_out_of_reach(neighbour_editor, sit
     ours, theirs = sites
     index = neighbour_editor.get("/admin/avp/comments/").content.decode()
     assert "Naabri kommentaar" in index and "Näidiku kommentaar" not in index
+    assert "Näidiku" not in index  # not even the other's page among the filter choices
     other = ours["comment"]
     _assert_denied(neighbour_editor.get(f"/admin/avp/comments/inspect/{other.pk}/"))
     for action in ("avp_approve", "delete"):

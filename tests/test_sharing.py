@@ -11,7 +11,9 @@ from django.contrib.staticfiles import finders
 from avp_wagtail.models import (
     ActionItemPage,
     ActionPlanPage,
+    CallToParticipatePage,
     MeetingProtocolPage,
+    NetworkPage,
     OpenGovernmentPage,
 )
 
@@ -52,7 +54,15 @@ def _head(client, page):
 
 
 @pytest.mark.parametrize(
-    "model", [OpenGovernmentPage, ActionPlanPage, ActionItemPage, MeetingProtocolPage]
+    "model",
+    [
+        OpenGovernmentPage,
+        CallToParticipatePage,
+        ActionPlanPage,
+        ActionItemPage,
+        MeetingProtocolPage,
+        NetworkPage,
+    ],
 )
 def test_every_avp_page_has_open_graph_and_twitter_meta(client, demo, model):
     page = model.objects.filter(locale__language_code="et").live().first()

@@ -48,11 +48,17 @@ def filter_state(queryset, state):
     return queryset
 
 
-def page_choices():
-    """Pages that have comments (the thread pages), by title."""
+def page_choices(user=None):
+    """Pages that have comments (the thread pages), by title; with ``user``, only pages of
+    the municipality the user works on (see ``COMMENT_SCOPE``)."""
+    from .permissions import COMMENT_SCOPE
+
+    comments = AvpComment.objects.order_by()
+    if user is not None:
+        comments = COMMENT_SCOPE.filter(comments, user)
     ids = {
         int(pk)
-        for pk in AvpComment.objects.order_by().values_list("object_pk", flat=True).distinct()
+        for pk in comments.values_list("object_pk", flat=True).distinct()
         if str(pk).isdigit()
     }
     pages = Page.objects.filter(pk__in=ids).order_by("title")
@@ -76,6 +82,12 @@ class CommentFilterSet(WagtailFilterSet):
     class Meta:
         model = AvpComment
         fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = getattr(self.request, "user", None)
+        if user is not None:
+            self.filters["page"].extra["choices"] = lambda: page_choices(user)
 
     def filter_by_state(self, queryset, name, value):
         return filter_state(queryset, value)
