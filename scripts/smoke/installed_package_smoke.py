@@ -75,5 +75,27 @@ check(InterestSubmission.objects.filter(name="Mari").exists(), "submission store
 response = client.post(call.url, {"name": "Jaan", "email": "jaan@example.ee"})
 check(response.status_code == 200 and b"aria-invalid" in response.content, "consent required")
 
+response = client.get(plan.url + "open-data/json/")
+check(
+    response.status_code == 200 and response.json()["items"][0]["title"] == "Item",
+    "plan exports its open data as JSON",
+)
+check(
+    client.get(plan.url + "open-data/csv/")
+    .content.decode()
+    .lstrip("\ufeff")
+    .startswith("Commitment ID,"),
+    "plan exports its actions as CSV",
+)
+check('property="og:title"' in client.get(plan.url).content.decode(), "Open Graph meta tags")
+
+from avp_wagtail.blocks import PlanAtAGlanceBlock  # noqa: E402
+
+block = PlanAtAGlanceBlock()
+check(
+    "30%" in block.render(block.to_python({"plan": plan.pk}), context={"page": home}),
+    "the plan-at-a-glance block renders in the host site",
+)
+
 programme.delete()
 sys.exit(1 if failures else 0)
