@@ -16,6 +16,7 @@ from wagtail.search import index
 from ..choices import ItemStatus, OgpValue
 from ..following import FollowRoutesMixin
 from ..forms.page_forms import ActionItemPageForm
+from ..open_data.routes import ItemOpenDataRoutesMixin
 from .adaptation import AdaptedFromMixin
 from .commenting import CommentablePageMixin
 from .mixins import AvpPageMixin
@@ -40,7 +41,14 @@ def _ogp_field(value):
     )
 
 
-class ActionItemPage(FollowRoutesMixin, AvpPageMixin, CommentablePageMixin, AdaptedFromMixin, Page):
+class ActionItemPage(
+    ItemOpenDataRoutesMixin,
+    FollowRoutesMixin,
+    AvpPageMixin,
+    CommentablePageMixin,
+    AdaptedFromMixin,
+    Page,
+):
     summary = models.TextField(_("summary"), help_text=_("The action in one or two sentences."))
     problem = RichTextField(
         _("problem addressed"), blank=True, help_text=_("What is wrong today, and for whom.")

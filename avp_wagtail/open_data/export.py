@@ -60,11 +60,14 @@ def publisher_of(page, request=None):
     return {"name": municipality_name(site), "url": site.root_url}
 
 
-def export_items(plan):
-    """Live items of the plan with everything the export needs (one query per collection)."""
+def export_items(plan, only=None):
+    """Live items of the plan (or just ``only``) with everything the export needs, in one
+    query per collection."""
+    items = ActionItemPage.objects.child_of(plan)
+    if only is not None:
+        items = items.filter(pk=only.pk)
     return list(
-        ActionItemPage.objects.child_of(plan)
-        .live()
+        items.live()
         .select_related("theme", "lead_implementer")
         .prefetch_related(
             "partners__organisation",
@@ -161,9 +164,10 @@ def item_dict(item, request, meetings=()):
     }
 
 
-def plan_export(plan, request=None):
-    """The whole open data document of a plan, in the plan's language."""
-    items = export_items(plan)
+def plan_export(plan, request=None, only=None):
+    """The whole open data document of a plan, in the plan's language; with ``only`` (one
+    of its items), the same document listing just that item."""
+    items = export_items(plan, only)
     meetings = _meetings_by_item(items, request)
     programme = plan.get_parent().specific
     return {

@@ -195,6 +195,18 @@ def test_borrow_accepts_a_single_item(admin_client, client, plan, neighbour_plan
     assert ActionItemPage.objects.child_of(plan).get().title == item["title"]
 
 
+def test_borrow_accepts_an_items_own_export(admin_client, client, plan, neighbour_plan):
+    item = ActionItemPage.objects.child_of(neighbour_plan).get(title="Noortevolikogu")
+    export = client.get(item.get_url_parts()[2] + "open-data/json/", HTTP_HOST="naaber.example")
+    url = reverse("avp_borrow_items", args=[plan.pk])
+    response = admin_client.post(url, {"file": _upload("item.json", export.content)})
+    choose = admin_client.get(response["Location"]).content.decode()
+    assert "Noortevolikogu" in choose and "Rattateed" not in choose
+    admin_client.post(response["Location"], {"items": ["0"]})
+    copy = ActionItemPage.objects.child_of(plan).get()
+    assert copy.adapted_from_plan == "Naabri tegevuskava"
+
+
 def test_borrow_choice_requires_an_item(admin_client, client, plan, neighbour_plan):
     export = client.get(neighbour_plan.url + "open-data/json/", HTTP_HOST="naaber.example")
     url = reverse("avp_borrow_items", args=[plan.pk])

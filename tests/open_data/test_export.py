@@ -178,3 +178,13 @@ def test_export_of_200_items_costs_as_many_queries_as_of_2(client, home, suffix)
     assert large_count <= 25
     if suffix.endswith("json/"):
         assert len(json.loads(response.content)["items"]) == 200
+
+
+def test_an_item_exports_itself_in_the_plans_document(client, plan):
+    item = ActionItemPage.objects.get(slug="item-1")
+    html = client.get(item.url).content.decode()
+    assert f'href="{item.url}open-data/json/"' in html
+    doc = json.loads(client.get(item.url + "open-data/json/").content)
+    assert doc["schema"] == "avp-wagtail/action-plan"
+    assert doc["plan"]["title"] == "Plan"
+    assert [entry["id"] for entry in doc["items"]] == [str(item.translation_key)]
