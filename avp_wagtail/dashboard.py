@@ -7,7 +7,7 @@ from wagtail.admin.ui.components import Component
 from .admin_scope import PAGE_SCOPE
 from .attention import items_needing_attention
 from .conf import get_setting
-from .monitoring import next_monitoring
+from .monitoring import next_monitorings
 
 
 class AvpDashboardPanel(Component):
@@ -26,15 +26,18 @@ class AvpDashboardPanel(Component):
         # Only the municipality (pages) this user works on: one install may serve several.
         items = ActionItemPage.objects.filter(locale=Locale.get_default())
         attention = items_needing_attention(PAGE_SCOPE.filter(items, user))
-        plans = PAGE_SCOPE.filter(
-            ActionPlanPage.objects.live().exclude(monitoring_every__isnull=True), user
+        plans = list(
+            PAGE_SCOPE.filter(
+                ActionPlanPage.objects.live().exclude(monitoring_every__isnull=True), user
+            )
         )
+        monitorings = next_monitorings(plans)
         context.update(
             {
                 "overdue": [a for a in attention if a.overdue_milestones],
                 "stale": [a for a in attention if a.stale],
                 "stale_days": get_setting("STALE_AFTER_DAYS"),
-                "monitoring": [(plan, next_monitoring(plan)) for plan in plans],
+                "monitoring": [(plan, monitorings.get(plan.pk)) for plan in plans],
                 **self._comments_awaiting(request.user),
             }
         )

@@ -36,19 +36,50 @@ class NextMonitoring:
 
 def next_monitoring(plan, now=None):
     """The plan's next monitoring meeting, or None when the plan has no cadence."""
+    return next_monitorings([plan], now).get(plan.pk)
+
+
+def _monitoring_meetings(plans):
+    """Live monitoring meetings beside the given plans (children of their programmes, in
+    their languages), in one query, keyed by (parent path, locale id)."""
+    from django.db.models import Q
+
     from .models import MeetingProtocolPage
 
-    if not plan.monitoring_every:
-        return None
-    now = now or timezone.now()
-    today = timezone.localdate(now)
-    start = plan.monitoring_start or plan.start_date
+    steplen = MeetingProtocolPage.steplen
+    siblings = Q(pk__in=[])
+    for plan in plans:
+        siblings |= Q(path__startswith=plan.path[:-steplen], depth=plan.depth)
+    found = {}
     meetings = (
         MeetingProtocolPage.objects.live()
-        .sibling_of(plan)
-        .filter(kind=MeetingKind.MONITORING, locale_id=plan.locale_id)
+        .filter(siblings, kind=MeetingKind.MONITORING)
+        .order_by("start")
     )
-    last_held = meetings.filter(start__lt=now).order_by("-start").first()
+    for meeting in meetings:
+        found.setdefault((meeting.path[:-steplen], meeting.locale_id), []).append(meeting)
+    return found
+
+
+def next_monitorings(plans, now=None):
+    """``next_monitoring`` of several plans (plan pk -> NextMonitoring), in one query."""
+    plans = [plan for plan in plans if plan.monitoring_every]
+    if not plans:
+        return {}
+    now = now or timezone.now()
+    meetings = _monitoring_meetings(plans)
+    return {
+        plan.pk: _next(plan, meetings.get((plan.path[: -plan.steplen], plan.locale_id), []), now)
+        for plan in plans
+    }
+
+
+def _next(plan, meetings, now):
+    """The next monitoring of one plan, from its programme's monitoring meetings (by start)."""
+    today = timezone.localdate(now)
+    start = plan.monitoring_start or plan.start_date
+    held = [meeting for meeting in meetings if meeting.start < now]
+    last_held = held[-1] if held else None
     due = start
     if last_held is not None:
         held_on = timezone.localdate(last_held.start)
@@ -56,7 +87,7 @@ def next_monitoring(plan, now=None):
             if due > held_on:
                 break
             due = add_periods(due, plan.monitoring_every, plan.monitoring_unit)
-    upcoming = meetings.filter(start__gte=now).order_by("start").first()
+    upcoming = next((meeting for meeting in meetings if meeting.start >= now), None)
     window_end = add_periods(due, plan.monitoring_every, plan.monitoring_unit)
     if upcoming is not None and timezone.localdate(upcoming.start) < window_end:
         return NextMonitoring(due=due, meeting=upcoming)

@@ -13,7 +13,7 @@ from wagtail.search import index
 from ..choices import ProgrammePhase
 from ..conf import get_setting
 from ..feeds.routes import FeedRoutesMixin
-from ..monitoring import next_monitoring
+from ..monitoring import next_monitorings
 from .mixins import AvpPageMixin
 from .organisations import PageContactPerson
 from .translation_fields import PAGE_TEXTS, documents, facts, references, texts
@@ -130,8 +130,9 @@ class OpenGovernmentPage(FeedRoutesMixin, AvpPageMixin, Page):
             .order_by("deadline", "path")
         )
         plans = list(ActionPlanPage.objects.child_of(self).live().order_by("-start_date", "path"))
+        monitorings = next_monitorings(plans, now)
         for plan in plans:
-            plan.next_monitoring = next_monitoring(plan, now)
+            plan.next_monitoring = monitorings.get(plan.pk)
         context["plans"] = plans
         meetings = MeetingProtocolPage.objects.child_of(self).live().select_related("organiser")
         context["upcoming_meetings"] = meetings.filter(start__gte=now).order_by("start")
