@@ -156,8 +156,18 @@ def _escape(text):
     return "<br>".join(escape(line) for line in text.splitlines())
 
 
+DELIMITERS = (",", ";", "\t")
+
+
+def _delimiter(text):
+    """The file's delimiter: spreadsheets in Estonian and Russian save CSV with ";"."""
+    header = text.split("\n", 1)[0]
+    return max(DELIMITERS, key=header.count)
+
+
 def _read(text):
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    text = text.lstrip("\ufeff")
+    reader = csv.DictReader(io.StringIO(text), delimiter=_delimiter(text))
     try:
         headers = [header.strip() for header in (reader.fieldnames or [])]
         reader.fieldnames = headers

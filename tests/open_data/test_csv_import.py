@@ -170,6 +170,23 @@ def test_duplicate_ids_and_missing_columns_are_reported(plan):
     _assert_nothing_changed(plan, 0)
 
 
+def test_a_semicolon_separated_file_from_a_spreadsheet_is_read(plan):
+    """Spreadsheets with Estonian or Russian settings save CSV with ";" between cells."""
+    result = import_csv(plan, _semicolons([ROW]))
+    assert [page.title for page in result.created] == ["Avatud eelarve"]
+    draft = result.created[0].get_latest_revision_as_object()
+    assert str(draft.budget) == "1200.50"
+    assert len(draft.milestones.all()) == 2
+
+
+def _semicolons(rows):
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), delimiter=";")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
 def test_an_escaped_formula_is_imported_as_text(plan):
     import_csv(plan, _csv([{**ROW, "Commitment Description": "'=1+1 is two"}]))
     draft = ActionItemPage.objects.child_of(plan).get().get_latest_revision_as_object()
