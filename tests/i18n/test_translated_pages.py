@@ -170,3 +170,38 @@ def test_translated_item_costs_a_fixed_number_of_extra_queries(client, translate
         counts[page.locale_id] = len(ctx.captured_queries)
     # +1 locale lookups of the translation, +1 for the thread page its discussion lives on.
     assert counts[ru_item.locale_id] - counts[source.locale_id] <= 3
+
+
+def test_each_language_version_of_a_plan_exports_its_own_language(client, translated_demo):
+    """The open data links are on every language version; each exports its own texts, and
+    an action keeps one id across languages (D4)."""
+    import csv
+    import io
+    import json
+
+    documents = {}
+    for code in ("et", "en", "ru"):
+        plan = ActionPlanPage.objects.get(locale__language_code=code)
+        html = client.get(plan.url).content.decode()
+        assert f'href="{plan.url}open-data/json/"' in html, code
+        assert f'href="{plan.url}open-data/csv/"' in html, code
+        documents[code] = json.loads(client.get(plan.url + "open-data/json/").content)
+        assert documents[code]["language"] == code
+        rows = list(
+            csv.DictReader(
+                io.StringIO(
+                    client.get(plan.url + "open-data/csv/").content.decode().lstrip("\ufeff")
+                )
+            )
+        )
+        assert {row["Language"] for row in rows} == {code}
+        assert [row["Commitment Title"] for row in rows] == [
+            item["title"] for item in documents[code]["items"]
+        ]
+    assert documents["en"]["plan"]["title"] != documents["et"]["plan"]["title"]
+    assert [i["id"] for i in documents["en"]["items"]] == [
+        i["id"] for i in documents["et"]["items"]
+    ]
+    titles = {code: [i["title"] for i in doc["items"]] for code, doc in documents.items()}
+    assert "Participatory budgeting" in titles["en"]
+    assert titles["ru"] != titles["et"]
