@@ -43,6 +43,9 @@ DEFAULTS = {
     # Share links under every AVP page: plain links, no third-party scripts. Any of
     # "email", "facebook", "x", "linkedin", in this order; [] shows none.
     "SHARE_LINKS": ["email", "facebook", "x", "linkedin"],
+    # Image for link previews on social media (og:image, twitter:image), e.g. the
+    # municipality's coat of arms: an absolute URL or a static file path. None: no image.
+    "SHARE_IMAGE": None,
     # Largest file (bytes) an editor may upload to import action items (CSV) or to borrow
     # actions from another municipality's export (JSON).
     "IMPORT_MAX_BYTES": 5 * 1024 * 1024,

@@ -146,6 +146,17 @@ def structured_data(page, url, site):
     return None
 
 
+def share_image(request):
+    """The absolute URL of AVP_WAGTAIL["SHARE_IMAGE"], or ""."""
+    from django.templatetags.static import static
+
+    image = get_setting("SHARE_IMAGE")
+    if not image:
+        return ""
+    url = image if "://" in image else static(image)
+    return request.build_absolute_uri(url) if request is not None else url
+
+
 def sharing_context(page, request):
     """Everything the layout needs for meta tags, JSON-LD and share links."""
     site = site_of(page, request)
@@ -157,6 +168,7 @@ def sharing_context(page, request):
         "description": description_of(page),
         "site_name": municipality_name(site),
         "locale": page.locale.language_code,
+        "image": share_image(request),
         "structured_data": structured_data(page, url, site),
         "links": share_links(url, title),
     }

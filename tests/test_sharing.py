@@ -78,6 +78,17 @@ def test_every_avp_page_has_open_graph_and_twitter_meta(client, demo, model):
     assert not any("src" in s for s in head.scripts)
 
 
+def test_share_image_is_optional_and_absolute(client, demo, settings):
+    plan = ActionPlanPage.objects.filter(locale__language_code="et").live().first()
+    assert "og:image" not in _head(client, plan).meta
+    settings.AVP_WAGTAIL = {"SHARE_IMAGE": "avp_wagtail/css/avp_wagtail.css"}  # any static file
+    meta = _head(client, plan).meta
+    assert meta["og:image"] == "http://testserver/static/avp_wagtail/css/avp_wagtail.css"
+    assert meta["twitter:image"] == meta["og:image"]
+    settings.AVP_WAGTAIL = {"SHARE_IMAGE": "https://naidiku.example/vapp.png"}
+    assert _head(client, plan).meta["og:image"] == "https://naidiku.example/vapp.png"
+
+
 def test_meeting_is_a_schema_org_event(client, demo):
     meeting = (
         MeetingProtocolPage.objects.filter(locale__language_code="et")
