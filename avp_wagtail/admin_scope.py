@@ -95,6 +95,37 @@ def scoped(view_class, scope):
     return type(f"Scoped{view_class.__name__}", (ScopedViewMixin, view_class), {"scope": scope})
 
 
+def limit_page_chooser(pages, request):
+    """``construct_page_chooser_queryset`` hook: on a multi-site install, the page chooser
+    does not offer another municipality's AVP pages (action items to link from a meeting,
+    plans for a block...). Other page types are left as Wagtail shows them."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import Q
+
+    from .models import (
+        ActionItemPage,
+        ActionPlanPage,
+        CallToParticipatePage,
+        MeetingProtocolPage,
+        NetworkPage,
+        OpenGovernmentPage,
+    )
+
+    user = request.user
+    if unrestricted(user):
+        return pages
+    avp_types = ContentType.objects.get_for_models(
+        ActionItemPage,
+        ActionPlanPage,
+        CallToParticipatePage,
+        MeetingProtocolPage,
+        NetworkPage,
+        OpenGovernmentPage,
+    ).values()
+    others = Q(content_type__in=list(avp_types)) & ~Q(pk__in=permitted_pages(user).values("pk"))
+    return pages.exclude(others)
+
+
 SCOPED_VIEWS = (
     "index_view_class",
     "edit_view_class",

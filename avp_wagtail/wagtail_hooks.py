@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from .admin_scope import limit_page_chooser
 from .admin_warnings import warn_about_milestones_outside_period
 from .dashboard import add_dashboard_panel
 from .open_data.admin_buttons import page_header_buttons, page_listing_more_buttons
@@ -14,6 +15,7 @@ hooks.register("register_admin_viewset", AvpViewSetGroup)
 hooks.register("after_create_page", warn_about_milestones_outside_period)
 hooks.register("after_edit_page", warn_about_milestones_outside_period)
 hooks.register("construct_homepage_panels", add_dashboard_panel)
+hooks.register("construct_page_chooser_queryset", limit_page_chooser)
 hooks.register("register_page_header_buttons", page_header_buttons)
 hooks.register("register_page_listing_more_buttons", page_listing_more_buttons)
 

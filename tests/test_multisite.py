@@ -183,6 +183,23 @@ def test_comments_of_another_municipality_are_out_of_reach(neighbour_editor, sit
     assert own.is_public
 
 
+def test_page_chooser_offers_only_the_editors_own_avp_pages(neighbour_editor, sites):
+    ours, theirs = sites
+    item_type = {"page_type": "avp_wagtail.actionitempage"}
+    html = neighbour_editor.get(
+        reverse("wagtailadmin_choose_page_search"), {"q": "tegevus", **item_type}
+    ).content.decode()
+    assert "Naabri tegevus" in html and "Näidiku tegevus" not in html
+    html = neighbour_editor.get(
+        reverse("wagtailadmin_choose_page_child", args=[ours["plan"].pk]), item_type
+    ).content.decode()
+    assert "Näidiku tegevus" not in html
+    html = neighbour_editor.get(
+        reverse("wagtailadmin_choose_page_child", args=[theirs["plan"].pk]), item_type
+    ).content.decode()
+    assert "Naabri tegevus" in html
+
+
 def test_page_editor_of_one_site_cannot_edit_the_others_pages(neighbour_editor, sites):
     ours, theirs = sites
     response = neighbour_editor.get(reverse("wagtailadmin_pages:edit", args=[ours["item"].pk]))
