@@ -102,27 +102,14 @@ def limit_page_chooser(pages, request):
     from django.contrib.contenttypes.models import ContentType
     from django.db.models import Q
 
-    from .models import (
-        ActionItemPage,
-        ActionPlanPage,
-        CallToParticipatePage,
-        MeetingProtocolPage,
-        NetworkPage,
-        OpenGovernmentPage,
-    )
-
     user = request.user
     if unrestricted(user):
         return pages
-    avp_types = ContentType.objects.get_for_models(
-        ActionItemPage,
-        ActionPlanPage,
-        CallToParticipatePage,
-        MeetingProtocolPage,
-        NetworkPage,
-        OpenGovernmentPage,
-    ).values()
-    others = Q(content_type__in=list(avp_types)) & ~Q(pk__in=permitted_pages(user).values("pk"))
+    # Concrete ids: the chooser's search backend filters on content_type, not on its fields.
+    avp_types = list(
+        ContentType.objects.filter(app_label="avp_wagtail").values_list("pk", flat=True)
+    )
+    others = Q(content_type__in=avp_types) & ~Q(pk__in=permitted_pages(user).values("pk"))
     return pages.exclude(others)
 
 

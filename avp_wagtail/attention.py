@@ -22,24 +22,26 @@ class ItemAttention:
     stale: bool = False
 
 
+def default_language_items():
+    """Action items in the default language: translations share their facts (status,
+    dates, progress), so lists for officials show each action once."""
+    from wagtail.models import Locale
+
+    from .models import ActionItemPage
+
+    return ActionItemPage.objects.filter(locale=Locale.get_default())
+
+
 def items_needing_attention(queryset=None, today=None):
     """Live, unfinished action items with an overdue milestone or no recent update.
 
     ``queryset`` narrows the items (e.g. to one site's tree); by default the live items in
     the default language (translations share their facts, so they are not listed again).
     """
-    from wagtail.models import Locale
-
-    from .models import ActionItemPage
-
     today = today or timezone.localdate()
     stale_before = today - datetime.timedelta(days=get_setting("STALE_AFTER_DAYS"))
     items = (
-        (
-            queryset
-            if queryset is not None
-            else ActionItemPage.objects.filter(locale=Locale.get_default())
-        )
+        (queryset if queryset is not None else default_language_items())
         .live()
         .exclude(status__in=[ItemStatus.COMPLETED, ItemStatus.CANCELLED])
         .annotate(last_update=Max("progress_updates__date"))

@@ -5,7 +5,7 @@ from django.urls import reverse
 from wagtail.admin.ui.components import Component
 
 from .admin_scope import PAGE_SCOPE
-from .attention import items_needing_attention
+from .attention import default_language_items, items_needing_attention
 from .conf import get_setting
 from .monitoring import next_monitorings
 
@@ -16,16 +16,13 @@ class AvpDashboardPanel(Component):
     order = 120
 
     def get_context_data(self, parent_context):
-        from wagtail.models import Locale
-
-        from .models import ActionItemPage, ActionPlanPage
+        from .models import ActionPlanPage
 
         request = parent_context["request"]
         user = request.user
         context = super().get_context_data(parent_context)
         # Only the municipality (pages) this user works on: one install may serve several.
-        items = ActionItemPage.objects.filter(locale=Locale.get_default())
-        attention = items_needing_attention(PAGE_SCOPE.filter(items, user))
+        attention = items_needing_attention(PAGE_SCOPE.filter(default_language_items(), user))
         plans = list(
             PAGE_SCOPE.filter(
                 ActionPlanPage.objects.live().exclude(monitoring_every__isnull=True), user

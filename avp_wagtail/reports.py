@@ -13,6 +13,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
 
 from .admin_scope import PAGE_SCOPE
+from .attention import default_language_items
 from .choices import ItemStatus
 from .models import ActionItemPage, ActionPlanPage, Organisation
 
@@ -97,9 +98,7 @@ class ActionItemsReportView(ReportView):
         parent_title = Page.objects.filter(
             path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - ActionItemPage.steplen)
         ).values("title")[:1]
-        items = PAGE_SCOPE.filter(
-            ActionItemPage.objects.filter(locale=Locale.get_default()), self.request.user
-        )
+        items = PAGE_SCOPE.filter(default_language_items(), self.request.user)
         return (
             items.select_related("theme", "lead_implementer")
             .prefetch_related("milestones")

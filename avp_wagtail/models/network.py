@@ -12,6 +12,7 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 
 from ..choices import ItemStatus, OgpValue
+from ..sites import municipality_name
 from .mixins import AvpPageMixin
 from .translation_fields import PAGE_TEXTS, texts
 
@@ -80,7 +81,7 @@ class NetworkPage(AvpPageMixin, Page):
         for programme in programmes:
             for path, site in sorted(root_sites, key=lambda pair: -len(pair[0])):
                 if programme.path.startswith(path):
-                    names[programme.path] = site.site_name or site.root_page.title
+                    names[programme.path] = municipality_name(site)
                     break
         return names
 

@@ -14,12 +14,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 from wagtail.coreutils import find_available_slug
 
 from ..choices import OgpValue
 from ..models import ActionItemPage, Milestone
 from ..models.action_item import OGP_VALUE_FIELDS
+from .rich_text import clean_rich_text
+from .schema import SCHEMA_NAME, SCHEMA_VERSION
 from .uploads import UploadError, check_document
 
 ITEM_MARKERS = ("title", "summary", "ogp_values")
@@ -30,8 +31,8 @@ def as_document(data):
     if isinstance(data, dict) and "schema" not in data and all(k in data for k in ITEM_MARKERS):
         return check_document(
             {
-                "schema": "avp-wagtail/action-plan",
-                "schema_version": "1.0",
+                "schema": SCHEMA_NAME,
+                "schema_version": SCHEMA_VERSION,
                 "publisher": {"name": "", "url": ""},
                 "plan": {"title": "", "start_date": None},
                 "items": [data],
@@ -92,7 +93,7 @@ def _offset(document, plan):
     return plan.start_date - source_start
 
 
-def _copy(item, document, plan, offset, themes, converter):
+def _copy(item, document, plan, offset, themes):
     publisher = document.get("publisher") or {}
     source_plan = document.get("plan") or {}
     title = _text(item["title"], 255)
@@ -101,9 +102,9 @@ def _copy(item, document, plan, offset, themes, converter):
         slug=find_available_slug(plan, slugify(title)[:200] or "action"),
         live=False,
         summary=_text(item.get("summary")) or title,
-        problem=converter.to_database_format(_text(item.get("problem"))),
-        activities=converter.to_database_format(_text(item.get("activities"))),
-        expected_result=converter.to_database_format(_text(item.get("expected_result"))),
+        problem=clean_rich_text(_text(item.get("problem"))),
+        activities=clean_rich_text(_text(item.get("activities"))),
+        expected_result=clean_rich_text(_text(item.get("expected_result"))),
         theme=themes.get(_text(item.get("theme")).casefold()),
         planned_start=_shift(item.get("planned_start"), offset),
         planned_end=_shift(item.get("planned_end"), offset),
@@ -138,12 +139,11 @@ def borrow(plan, document, keys, user=None):
     """Copy the chosen items (keys from ``borrowable``) into the plan as drafts, all or none."""
     themes = {theme.title.casefold(): theme for theme in plan.themes.all()}
     offset = _offset(document, plan)
-    converter = EditorHTMLConverter()
     chosen = [document["items"][int(key)] for key in keys]
     created = []
     with transaction.atomic():
         for item in chosen:
-            page = _copy(item, document, plan, offset, themes, converter)
+            page = _copy(item, document, plan, offset, themes)
             try:
                 plan.add_child(instance=page)
                 page.save_revision(user=user, log_action=True)

@@ -16,16 +16,15 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 from wagtail.coreutils import find_available_slug
 
 from ..choices import ItemStatus
 from ..models import ActionItemPage, ActionItemPartner, Milestone, Organisation
 from ..models.action_item import OGP_VALUE_FIELDS
 from .csv_format import looks_like_formula, unescape_cell
+from .rich_text import to_rich_text
 from .schema import OGP_BY_NAME
 
 REQUIRED_COLUMNS = ("Commitment Title", "Commitment Description")
@@ -44,15 +43,6 @@ RICH_TEXT_COLUMNS = {
 }
 DATE_COLUMNS = {"Start Date": "planned_start", "End Date": "planned_end"}
 INTEGER_COLUMNS = {"Progress (%)": "progress", "Weight": "weight"}
-# Columns read from the file; the others (URL, Completion, ...) are the export's extras.
-READ_COLUMNS = (
-    {"Commitment ID", "Policy Area", "Status", "Quick Win", "Budget (EUR)"}
-    | {"Lead Institution", "Supporting Institutions", "OGP Values", "Tags", "Milestones"}
-    | set(TEXT_COLUMNS)
-    | set(RICH_TEXT_COLUMNS)
-    | set(DATE_COLUMNS)
-    | set(INTEGER_COLUMNS)
-)
 YES = {"yes", "y", "true", "1", "jah", "да", "x"}
 NO = {"no", "n", "false", "0", "ei", "нет", ""}
 
@@ -84,6 +74,10 @@ class ImportRejected(Exception):
         self.errors = errors
 
 
+# What a parser may return besides field values: the item's related rows, set as a whole.
+RELATIONS = ("partners", "milestones", "tags")
+
+
 @dataclass
 class PreparedRow:
     row: int
@@ -92,6 +86,13 @@ class PreparedRow:
     partners: list | None = None
     milestones: list | None = None
     tags: list | None = None
+
+    def update(self, changes):
+        for name, value in changes.items():
+            if name in RELATIONS:
+                setattr(self, name, value)
+            else:
+                self.values[name] = value
 
 
 @dataclass
@@ -132,7 +133,6 @@ class _Context:
                 self.items.setdefault(item.source_id, item)
         self.statuses = {value: value for value in ItemStatus.values}
         self.statuses.update({str(label).casefold(): value for value, label in ItemStatus.choices})
-        self.rich_text = EditorHTMLConverter()
 
     def organisation(self, name):
         try:
@@ -143,17 +143,23 @@ class _Context:
                 % {"name": name}
             ) from None
 
+    def status(self, text):
+        try:
+            return self.statuses[text.casefold()]
+        except KeyError:
+            raise ValidationError(
+                _("“%(value)s” is not a status; use one of: %(choices)s.")
+                % {"value": text, "choices": ", ".join(ItemStatus.values)}
+            ) from None
 
-def _rich_text(context, text):
-    """Rich text as Wagtail stores it: HTML cleaned to the editor's features, or paragraphs."""
-    if "<" not in text:
-        paragraphs = [part.strip() for part in re.split(r"\n\s*\n", text) if part.strip()]
-        text = "".join(f"<p>{_escape(part)}</p>" for part in paragraphs)
-    return context.rich_text.to_database_format(text)
-
-
-def _escape(text):
-    return "<br>".join(escape(line) for line in text.splitlines())
+    def theme(self, text):
+        try:
+            return self.themes[text.casefold()]
+        except KeyError:
+            raise ValidationError(
+                _("the plan has no theme “%(value)s”; its themes are: %(themes)s.")
+                % {"value": text, "themes": ", ".join(t.title for t in self.themes.values())}
+            ) from None
 
 
 DELIMITERS = (",", ";", "\t")
@@ -251,140 +257,20 @@ def prepare(plan, text):
     return prepared
 
 
-def _prepare_cells(context, number, cells, result, page):  # noqa: C901 - one branch per column
-    errors = []
-
-    def check(column, fn):
+def _prepare_cells(context, number, cells, result, page):
+    """Parse the row's cells into ``result``; return the problems found, by column."""
+    errors = [
+        RowError(number, column, _("the cell is empty; it is required."))
+        for column in REQUIRED_COLUMNS
+        if not cells.get(column)
+    ]
+    for column, parse in PARSERS.items():
+        if column not in cells:
+            continue
         try:
-            fn(cells[column])
+            result.update(parse(context, cells[column], page))
         except ValidationError as error:
             errors.append(RowError(number, column, " ".join(error.messages)))
-
-    for column in REQUIRED_COLUMNS:
-        if not cells.get(column):
-            errors.append(RowError(number, column, _("the cell is empty; it is required.")))
-    for column, name in TEXT_COLUMNS.items():
-        if column in cells:
-            result.values[name] = cells[column]
-    for column, name in RICH_TEXT_COLUMNS.items():
-        if column in cells:
-            check(
-                column, lambda text, n=name: result.values.__setitem__(n, _rich_text(context, text))
-            )
-    for column, name in DATE_COLUMNS.items():
-        if column in cells:
-            check(
-                column,
-                lambda text, n=name: result.values.__setitem__(
-                    n, _parse_date(text) if text else None
-                ),
-            )
-    for column, name in INTEGER_COLUMNS.items():
-        if column in cells and cells[column]:
-
-            def integer(text, n=name):
-                try:
-                    result.values[n] = int(text)
-                except ValueError:
-                    raise ValidationError(
-                        _("“%(value)s” is not a whole number.") % {"value": text}
-                    ) from None
-
-            check(column, integer)
-
-    if "Budget (EUR)" in cells:
-
-        def budget(text):
-            if not text:
-                result.values["budget"] = None
-                return
-            try:
-                result.values["budget"] = Decimal(text.replace(" ", "").replace(",", "."))
-            except InvalidOperation:
-                raise ValidationError(
-                    _("“%(value)s” is not an amount in euros.") % {"value": text}
-                ) from None
-
-        check("Budget (EUR)", budget)
-    if "Status" in cells and cells["Status"]:
-
-        def status(text):
-            try:
-                result.values["status"] = context.statuses[text.casefold()]
-            except KeyError:
-                raise ValidationError(
-                    _("“%(value)s” is not a status; use one of: %(choices)s.")
-                    % {"value": text, "choices": ", ".join(ItemStatus.values)}
-                ) from None
-
-        check("Status", status)
-    if "Quick Win" in cells:
-
-        def quick_win(text):
-            if text.casefold() in YES:
-                result.values["is_quick_win"] = True
-            elif text.casefold() in NO:
-                result.values["is_quick_win"] = False
-            else:
-                raise ValidationError(_("write “yes” or “no”."))
-
-        check("Quick Win", quick_win)
-    if "Policy Area" in cells:
-
-        def theme(text):
-            if not text:
-                result.values["theme"] = None
-                return
-            try:
-                result.values["theme"] = context.themes[text.casefold()]
-            except KeyError:
-                raise ValidationError(
-                    _("the plan has no theme “%(value)s”; its themes are: %(themes)s.")
-                    % {
-                        "value": text,
-                        "themes": ", ".join(t.title for t in context.themes.values()),
-                    }
-                ) from None
-
-        check("Policy Area", theme)
-    if "OGP Values" in cells:
-
-        def ogp(text):
-            chosen = set()
-            for name in _split(text):
-                try:
-                    chosen.add(OGP_BY_NAME[name.casefold()])
-                except KeyError:
-                    raise ValidationError(
-                        _("“%(value)s” is not an OGP value.") % {"value": name}
-                    ) from None
-            for value, field_name in OGP_VALUE_FIELDS.items():
-                result.values[field_name] = value in chosen
-
-        check("OGP Values", ogp)
-    if "Lead Institution" in cells:
-        check(
-            "Lead Institution",
-            lambda text: result.values.__setitem__(
-                "lead_implementer", context.organisation(text) if text else None
-            ),
-        )
-    if "Supporting Institutions" in cells:
-
-        def partners(text):
-            roles = {}
-            if page is not None:
-                roles = {p.organisation_id: p.role for p in page.partners.all()}
-            result.partners = [
-                (organisation, roles.get(organisation.pk, ""))
-                for organisation in (context.organisation(name) for name in _split(text))
-            ]
-
-        check("Supporting Institutions", partners)
-    if "Tags" in cells:
-        check("Tags", lambda text: setattr(result, "tags", _tags(text)))
-    if "Milestones" in cells:
-        check("Milestones", lambda text: setattr(result, "milestones", _milestones(text)))
     errors.extend(_field_errors(number, result))
     if not errors:
         start = result.values.get("planned_start", page.planned_start if page else None)
@@ -392,6 +278,87 @@ def _prepare_cells(context, number, cells, result, page):  # noqa: C901 - one br
         if start and end and end < start:
             errors.append(RowError(number, "End Date", _("the end date is before the start date.")))
     return errors
+
+
+# Column parsers: (context, cell text, the item the row updates or None) -> the changes, as
+# field values and RELATIONS. An empty dict leaves the item as it is. A problem is raised as
+# ValidationError with a message for the editor.
+
+
+def _set(name, convert=lambda text: text, empty=None, keep_if_empty=False):
+    """A parser setting one field: ``convert(text)``; an empty cell sets ``empty`` (or
+    changes nothing, with ``keep_if_empty``)."""
+
+    def parse(context, text, page):
+        if not text:
+            return {} if keep_if_empty else {name: empty}
+        return {name: convert(text)}
+
+    return parse
+
+
+def _integer(text):
+    try:
+        return int(text)
+    except ValueError:
+        raise ValidationError(_("“%(value)s” is not a whole number.") % {"value": text}) from None
+
+
+def _amount(text):
+    try:
+        return Decimal(text.replace(" ", "").replace(",", "."))
+    except InvalidOperation:
+        raise ValidationError(
+            _("“%(value)s” is not an amount in euros.") % {"value": text}
+        ) from None
+
+
+def _quick_win(context, text, page):
+    if text.casefold() in YES:
+        return {"is_quick_win": True}
+    if text.casefold() in NO:
+        return {"is_quick_win": False}
+    raise ValidationError(_("write “yes” or “no”."))
+
+
+def _ogp_values(context, text, page):
+    chosen = set()
+    for name in _split(text):
+        try:
+            chosen.add(OGP_BY_NAME[name.casefold()])
+        except KeyError:
+            raise ValidationError(_("“%(value)s” is not an OGP value.") % {"value": name}) from None
+    return {field_name: value in chosen for value, field_name in OGP_VALUE_FIELDS.items()}
+
+
+def _partners(context, text, page):
+    """Partners by name; one already a partner keeps its role."""
+    roles = {p.organisation_id: p.role for p in page.partners.all()} if page is not None else {}
+    organisations = [context.organisation(name) for name in _split(text)]
+    return {"partners": [(org, roles.get(org.pk, "")) for org in organisations]}
+
+
+PARSERS = {
+    **{column: _set(name, empty="") for column, name in TEXT_COLUMNS.items()},
+    **{column: _set(name, to_rich_text, empty="") for column, name in RICH_TEXT_COLUMNS.items()},
+    **{column: _set(name, _parse_date) for column, name in DATE_COLUMNS.items()},
+    **{
+        column: _set(name, _integer, keep_if_empty=True) for column, name in INTEGER_COLUMNS.items()
+    },
+    "Budget (EUR)": _set("budget", _amount),
+    "Status": lambda context, text, page: {"status": context.status(text)} if text else {},
+    "Quick Win": _quick_win,
+    "Policy Area": lambda context, text, page: {"theme": context.theme(text) if text else None},
+    "OGP Values": _ogp_values,
+    "Lead Institution": lambda context, text, page: {
+        "lead_implementer": context.organisation(text) if text else None
+    },
+    "Supporting Institutions": _partners,
+    "Tags": lambda context, text, page: {"tags": _tags(text)},
+    "Milestones": lambda context, text, page: {"milestones": _milestones(text)},
+}
+# Columns read from the file; the others (URL, Completion, ...) are the export's extras.
+READ_COLUMNS = {"Commitment ID"} | set(PARSERS)
 
 
 def _tags(text):

@@ -5,8 +5,6 @@ Built in a bounded number of queries whatever the number of items: one per colle
 exported as HTML with internal links made absolute.
 """
 
-import datetime
-
 from django.utils import timezone
 from wagtail.rich_text import expand_db_html
 
@@ -224,5 +222,5 @@ def plan_export(plan, request=None, only=None):
 
 
 def export_filename(plan, extension):
-    today = datetime.date.today().isoformat()
+    today = timezone.localdate().isoformat()
     return f"{plan.slug}-{plan.locale.language_code}-{today}.{extension}"

@@ -1,6 +1,7 @@
 """Reading an uploaded CSV or JSON file: size limit, encoding and syntax, clear messages."""
 
 import json
+from collections import Counter
 
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
@@ -74,8 +75,8 @@ def check_document(document):
     items = document.get("items")
     if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
         raise UploadError(_('The export has no list of action items ("items").'))
-    ids = [item.get("id") for item in items]
-    duplicates = sorted({str(i) for i in ids if i and ids.count(i) > 1})
+    counts = Counter(str(item["id"]) for item in items if item.get("id"))
+    duplicates = sorted(item_id for item_id, count in counts.items() if count > 1)
     if duplicates:
         raise UploadError(
             _("The export lists the same action id more than once: %(ids)s.")

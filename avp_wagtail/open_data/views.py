@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
@@ -105,9 +106,11 @@ class BorrowView(PlanAdminView):
     page_title = gettext_lazy("Borrow actions from another municipality")
 
     def choosing(self):
-        return self.request.GET.get("step") == "choose" and self._stored() is not None
+        return self.request.GET.get("step") == "choose" and self.stored is not None
 
-    def _stored(self):
+    @cached_property
+    def stored(self):
+        """The document uploaded in step 1 for this plan (parsed once per request)."""
         stored = self.request.session.get(SESSION_KEY)
         if not stored or stored.get("plan") != self.plan.pk:
             return None
@@ -119,7 +122,7 @@ class BorrowView(PlanAdminView):
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
         if self.choosing():
-            kwargs["borrowable"] = borrowable(self._stored())
+            kwargs["borrowable"] = borrowable(self.stored)
             kwargs["already"] = set(
                 ActionItemPage.objects.child_of(self.plan)
                 .exclude(source_id="")
@@ -130,7 +133,7 @@ class BorrowView(PlanAdminView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if self.choosing():
-            document = self._stored()
+            document = self.stored
             context["source"] = {
                 "publisher": (document.get("publisher") or {}).get("name", ""),
                 "plan": (document.get("plan") or {}).get("title", ""),
@@ -154,7 +157,7 @@ class BorrowView(PlanAdminView):
             return redirect(self.request.path + "?step=choose")
         try:
             created = borrow(
-                self.plan, self._stored(), form.cleaned_data["items"], user=self.request.user
+                self.plan, self.stored, form.cleaned_data["items"], user=self.request.user
             )
         except UploadError as error:
             form.add_error(None, str(error))

@@ -11,6 +11,7 @@ from avp_wagtail.choices import CadenceUnit, MeetingKind
 from avp_wagtail.models import ActionPlanPage, OpenGovernmentPage
 from avp_wagtail.monitoring import add_periods, next_monitoring
 from tests.builders import make_meeting, make_plan, make_programme
+from tests.queries import page_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -93,27 +94,17 @@ def test_demo_announces_its_first_monitoring_meeting(demo):
     assert OpenGovernmentPage.objects.get().pk == demo.pk
 
 
-def _queries(client, url):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    client.get(url)
-    with CaptureQueriesContext(connection) as ctx:
-        assert client.get(url).status_code == 200
-    return len(ctx.captured_queries)
-
-
 def test_programme_page_and_dashboard_cost_the_same_for_one_or_many_plans(
     client, admin_client, programme
 ):
     """Next monitoring meetings of all plans come from one query, not two per plan."""
     make_plan(programme, slug="p0", monitoring_every=3)
     make_meeting(programme, 1, 5, kind=MeetingKind.MONITORING)
-    one_page = _queries(client, programme.url)
-    one_dashboard = _queries(admin_client, "/admin/")
+    one_page = page_queries(client, programme.url)[0]
+    one_dashboard = page_queries(admin_client, "/admin/")[0]
     for n in range(1, 6):
         make_plan(programme, slug=f"p{n}", monitoring_every=n)
-    assert _queries(client, programme.url) == one_page
-    assert _queries(admin_client, "/admin/") == one_dashboard
+    assert page_queries(client, programme.url)[0] == one_page
+    assert page_queries(admin_client, "/admin/")[0] == one_dashboard
     html = client.get(programme.url).content.decode()
     assert html.count('class="avp-next-monitoring') >= 6

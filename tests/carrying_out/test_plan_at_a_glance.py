@@ -3,13 +3,12 @@
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from avp_wagtail.choices import ItemStatus
 from avp_wagtail.models import Milestone, ProgressUpdate
 from tests.builders import make_item, make_plan, make_programme, publish
+from tests.queries import page_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -72,13 +71,6 @@ def test_plan_lists_the_latest_updates_across_items(client, plan):
     assert html.index("Uudis 3") < html.index("Uudis 2") < html.index("Uudis 1")
 
 
-def _plan_queries(client, plan):
-    client.get(plan.url)
-    with CaptureQueriesContext(connection) as ctx:
-        assert client.get(plan.url).status_code == 200
-    return len(ctx.captured_queries)
-
-
 def test_plan_queries_do_not_grow_with_items_and_updates(client, home):
     programme = make_programme(home)
     sizes = {}
@@ -92,5 +84,5 @@ def test_plan_queries_do_not_grow_with_items_and_updates(client, home):
             ]
             item.milestones = [Milestone(title="M", due_date=TODAY)]
             publish(item)
-        sizes[slug] = _plan_queries(client, plan)
+        sizes[slug] = page_queries(client, plan.url)[0]
     assert sizes["small"] == sizes["large"]

@@ -1,11 +1,10 @@
 """A discussion costs the same queries with 5 or 500 comments; posting is bounded."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from avp_wagtail.comments.models import AvpComment
 from tests.builders import make_item
+from tests.queries import page_queries
 
 from .helpers import comment_data, shown_comments
 
@@ -36,11 +35,8 @@ def _add_comments(item, count, users):
 
 
 def _count(client, url):
-    client.get(url)  # warm per-process caches
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(ctx.captured_queries), response.content.decode()
+    count, response = page_queries(client, url)
+    return count, response.content.decode()
 
 
 def test_item_page_queries_do_not_grow_with_comments(client, item, resident, moderator):

@@ -7,8 +7,6 @@ import json
 from decimal import Decimal
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from avp_wagtail.models import (
     ActionItemPage,
@@ -20,6 +18,7 @@ from avp_wagtail.models import (
 )
 from avp_wagtail.open_data.csv_format import HEADERS, escape_cell, unescape_cell
 from tests.builders import make_item, make_meeting, make_plan, make_programme, publish
+from tests.queries import page_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -159,21 +158,13 @@ def _plan_with_items(programme, slug, n):
     return plan
 
 
-def _count(client, url):
-    client.get(url)
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(ctx.captured_queries), response
-
-
 @pytest.mark.parametrize("suffix", ["open-data/json/", "open-data/csv/"])
 def test_export_of_200_items_costs_as_many_queries_as_of_2(client, home, suffix):
     programme = make_programme(home)
     small = _plan_with_items(programme, "small", 2)
     large = _plan_with_items(programme, "large", 200)
-    small_count, _ = _count(client, small.url + suffix)
-    large_count, response = _count(client, large.url + suffix)
+    small_count, _ = page_queries(client, small.url + suffix)
+    large_count, response = page_queries(client, large.url + suffix)
     assert large_count == small_count
     assert large_count <= 25
     if suffix.endswith("json/"):
