@@ -18,7 +18,7 @@ cat <<INFO
   Demo site:      http://${ADDR}/
   Programme page: http://${ADDR}/et/avatud-valitsemine/  (also /en/open-government-in-naidiku/, /ru/...)
   Network page:   http://${ADDR}/et/avatud-valitsemine/vorgustik/
-  Neighbouring municipality (a second site): http://naaber.localhost:8000/
+  Neighbouring municipality (a second site): http://naaber.localhost:${ADDR##*:}/
   Wagtail admin:  http://${ADDR}/admin/
   Admin login:    ${AVP_DEMO_ADMIN_USER} / ${AVP_DEMO_ADMIN_PASSWORD}
 
