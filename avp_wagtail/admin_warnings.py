@@ -1,9 +1,9 @@
 """Warnings shown to editors after saving a page: things that are allowed but look wrong."""
 
 from django.contrib import messages
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from .dates import format_date
 from .models import ActionItemPage
 
 
@@ -21,8 +21,8 @@ def warn_about_milestones_outside_period(request, page):
             )
             % {
                 "title": milestone.title,
-                "due": date_format(milestone.due_date),
-                "start": date_format(page.planned_start) if page.planned_start else "…",
-                "end": date_format(page.planned_end) if page.planned_end else "…",
+                "due": format_date(milestone.due_date),
+                "start": format_date(page.planned_start) if page.planned_start else "…",
+                "end": format_date(page.planned_end) if page.planned_end else "…",
             },
         )

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from django.db.models import Max
 from django.utils import timezone
 
-from .choices import ItemStatus
 from .conf import get_setting
+from .progress import FINISHED_STATUSES, overdue_milestones
 
 
 @dataclass
@@ -43,7 +43,7 @@ def items_needing_attention(queryset=None, today=None):
     items = (
         (queryset if queryset is not None else default_language_items())
         .live()
-        .exclude(status__in=[ItemStatus.COMPLETED, ItemStatus.CANCELLED])
+        .exclude(status__in=FINISHED_STATUSES)
         .annotate(last_update=Max("progress_updates__date"))
         .select_related("contact_person")
         .prefetch_related("milestones")
@@ -51,7 +51,7 @@ def items_needing_attention(queryset=None, today=None):
     )
     result = []
     for item in items:
-        overdue = [m for m in item.milestones.all() if m.is_overdue]
+        overdue = overdue_milestones(item, today)
         dates = [item.last_update]
         if item.last_published_at:
             dates.append(timezone.localdate(item.last_published_at))

@@ -57,6 +57,9 @@ DEFAULTS = {
     # At most this many comments from one IP address within COMMENT_RATE_PERIOD seconds.
     "COMMENT_RATE_LIMIT": 5,
     "COMMENT_RATE_PERIOD": 10 * 60,
+    # Networks (e.g. ["192.0.2.0/24", "2001:db8::/48"]) whose addresses are never
+    # rate-limited: the municipality's own public addresses (library, council Wi-Fi).
+    "COMMENT_RATE_TRUSTED_NETWORKS": [],
     # How long (seconds) the link that confirms an anonymous comment stays valid.
     "COMMENT_CONFIRMATION_MAX_AGE": 3 * 24 * 60 * 60,
     # How long (seconds) the unsubscribe link in a reply notification stays valid.

@@ -2,12 +2,13 @@
 
 from django.apps import apps
 from django.urls import reverse
+from django.utils import translation
 from wagtail.admin.ui.components import Component
 
 from .admin_scope import PAGE_SCOPE
 from .attention import default_language_items, items_needing_attention
 from .conf import get_setting
-from .monitoring import next_monitorings
+from .monitoring import next_monitorings, once_per_page
 
 
 class AvpDashboardPanel(Component):
@@ -23,12 +24,20 @@ class AvpDashboardPanel(Component):
         context = super().get_context_data(parent_context)
         # Only the municipality (pages) this user works on: one install may serve several.
         attention = items_needing_attention(PAGE_SCOPE.filter(default_language_items(), user))
-        plans = list(
+        # Each plan and meeting once, in the editor's language (the admin's active
+        # language) where translated, else in the default language.
+        language = translation.get_language()
+        plans = once_per_page(
             PAGE_SCOPE.filter(
-                ActionPlanPage.objects.live().exclude(monitoring_every__isnull=True), user
-            )
+                ActionPlanPage.objects.live()
+                .exclude(monitoring_every__isnull=True)
+                .select_related("locale")
+                .order_by("path"),
+                user,
+            ),
+            language,
         )
-        monitorings = next_monitorings(plans)
+        monitorings = next_monitorings(plans, language=language)
         context.update(
             {
                 "overdue": [a for a in attention if a.overdue_milestones],

@@ -44,6 +44,18 @@ def _message(request, page, title, text, status):
     return TemplateResponse(request, "avp_wagtail/follow_message.html", context, status=status)
 
 
+def in_page_language(page, respond):
+    """``respond()`` with the page's language active and its template rendered in it: forms,
+    errors, messages and e-mails speak the page's language, whatever the browser asks for."""
+    language = page.locale.language_code
+    with translation.override(language):
+        response = respond()
+        if isinstance(response, TemplateResponse):
+            response.render()
+            response.headers["Content-Language"] = language
+    return response
+
+
 def _send(subject_template, body_template, context, to, headers=None):
     subject = render_to_string(subject_template, context)
     body = render_to_string(body_template, context)
@@ -60,6 +72,7 @@ def request_follow(page, request):
     """POST of the follow form: e-mail a confirmation link; nothing is stored yet."""
     form = FollowForm(request.POST)
     if not form.is_valid():
+        # The item page again, the address kept, the error summary focused (follow_item.html).
         context = page.get_context(request)
         context["follow_form"] = form
         return TemplateResponse(request, page.get_template(request), context, status=400)
@@ -67,7 +80,8 @@ def request_follow(page, request):
     token = _signer("confirm").sign_object(
         {"page": page.pk, "email": email, "nonce": secrets.token_hex(8)}
     )
-    confirm_url = request.build_absolute_uri(f"{page.url}follow/confirm/?t={token}")
+    # Absolute (an e-mail), on the host of the page's own Site.
+    confirm_url = f"{page.get_full_url(request)}follow/confirm/?t={token}"
     context = {
         "page": page,
         "confirm_url": confirm_url,
@@ -79,7 +93,7 @@ def request_follow(page, request):
         context,
         email,
     )
-    return HttpResponseRedirect(f"{page.url}?follow=sent#avp-follow-item")
+    return HttpResponseRedirect(f"{page.get_url(request)}?follow=sent#avp-follow-item")
 
 
 def confirm_follow(page, request):
@@ -116,7 +130,7 @@ def confirm_follow(page, request):
             gettext("Nothing has changed."),
             409,
         )
-    return HttpResponseRedirect(f"{page.url}?follow=confirmed#avp-follow-item")
+    return HttpResponseRedirect(f"{page.get_url(request)}?follow=confirmed#avp-follow-item")
 
 
 def unsubscribe_token(follower):
@@ -196,16 +210,16 @@ class FollowRoutesMixin(RoutablePageMixin):
     @path("follow/", name="follow")
     def follow_route(self, request):
         if request.method != "POST":
-            return HttpResponseRedirect(self.url)
-        return request_follow(self, request)
+            return HttpResponseRedirect(self.get_url(request))
+        return in_page_language(self, lambda: request_follow(self, request))
 
     @path("follow/confirm/", name="follow_confirm")
     def follow_confirm_route(self, request):
-        return confirm_follow(self, request)
+        return in_page_language(self, lambda: confirm_follow(self, request))
 
     @path("follow/unsubscribe/", name="follow_unsubscribe")
     def follow_unsubscribe_route(self, request):
-        return unsubscribe(self, request)
+        return in_page_language(self, lambda: unsubscribe(self, request))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

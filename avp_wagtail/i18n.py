@@ -10,9 +10,38 @@ from wagtail.models import Locale, Site
 
 from .conf import get_setting
 
+# The language's name stands alone after a colon, so it needs no declension ("язык
+# оригинала: эстонский", never "на эстонский").
 DEFAULT_TRANSLATION_NOTICE = _(
-    "This page is a translation. The original (%(language)s) is authoritative:"
+    "This page is a translation. The original is authoritative (original language: %(language)s):"
 )
+
+# Languages that write language names in lower case inside a sentence ("эстонский", "eesti").
+_LOWER_CASE_LANGUAGE_NAMES = {
+    "be",
+    "bg",
+    "cs",
+    "da",
+    "es",
+    "et",
+    "fi",
+    "fr",
+    "hr",
+    "hu",
+    "it",
+    "lt",
+    "lv",
+    "nb",
+    "pl",
+    "pt",
+    "ro",
+    "ru",
+    "sk",
+    "sl",
+    "sr",
+    "sv",
+    "uk",
+}
 
 
 @dataclass
@@ -95,9 +124,24 @@ def page_languages(page, request):
     )
 
 
+def language_name(language_code):
+    """The name of a language in the reader's (active) language, as it stands alone after a
+    colon in running text: "Estonian", "eesti", "эстонский". Use it in phrases such as
+    "Language: %(language)s", never inside a case-governing phrase ("written in ..."),
+    which Russian would have to decline. "" for an unknown code."""
+    try:
+        name = str(get_language_info(language_code)["name_translated"])
+    except KeyError:
+        return ""
+    reader = (get_language() or "").split("-")[0].lower()
+    if reader in _LOWER_CASE_LANGUAGE_NAMES and name:
+        name = name[0].lower() + name[1:]
+    return name
+
+
 def translation_notice(language_code):
     """The notice shown on a translated page, naming the original's language."""
-    language = get_language_info(language_code)["name_translated"]
+    language = language_name(language_code)
     return str(get_setting("TRANSLATION_NOTICE") or DEFAULT_TRANSLATION_NOTICE) % {
         "language": language
     }

@@ -4,12 +4,16 @@ The plan's cadence ("every N weeks or months, from a start date") gives due date
 one is the first due date after the last monitoring meeting held. An announced monitoring
 meeting before the due date after that one is shown as the next meeting; otherwise the page
 says "due by <date>", and "overdue" once that date has passed without a meeting.
+
+A monitoring meeting belongs to the plan it monitors (``MeetingProtocolPage.monitored_plan``):
+a plan counts only its own meetings, so a new plan does not inherit the previous plan's.
 """
 
 import calendar
 import datetime
 from dataclasses import dataclass
 
+from django.db.models import F
 from django.utils import timezone
 
 from .choices import CadenceUnit, MeetingKind
@@ -39,43 +43,108 @@ def next_monitoring(plan, now=None):
     return next_monitorings([plan], now).get(plan.pk)
 
 
-def _monitoring_meetings(plans):
-    """Live monitoring meetings beside the given plans (children of their programmes, in
-    their languages), in one query, keyed by (parent path, locale id)."""
-    from django.db.models import Q
+def _language_code(language):
+    """A content language code for ``language`` (a code or a Locale), or None."""
+    from django.utils.translation import get_supported_language_variant
+    from wagtail.coreutils import get_supported_content_language_variant
 
+    code = getattr(language, "language_code", language)
+    if not code:
+        return None
+    try:
+        return get_supported_content_language_variant(code)
+    except LookupError:
+        try:
+            return get_supported_language_variant(code)
+        except LookupError:
+            return None
+
+
+def _default_language_code():
+    from django.conf import settings
+
+    return _language_code(settings.LANGUAGE_CODE)
+
+
+def one_version(versions, language=None):
+    """Of the language versions of one page (a list), the one in ``language``, else the
+    one in the default language, else the first."""
+    wanted = [_language_code(language), _default_language_code()]
+    for code in wanted:
+        for page in versions:
+            if code and page.locale.language_code == code:
+                return page
+    return versions[0]
+
+
+def once_per_page(pages, language=None):
+    """Each page of ``pages`` once (one per translation group), in ``language`` where it is
+    translated, else in the default language; in the order of the first version found.
+    The pages need their ``locale`` (select_related) to cost no query."""
+    groups = {}
+    for page in pages:
+        groups.setdefault(page.translation_key, []).append(page)
+    return [one_version(versions, language) for versions in groups.values()]
+
+
+def _monitoring_meetings(plans):
+    """Live monitoring meetings of the given plans, in one query: plan translation key ->
+    meeting translation key -> the meeting's language versions (ordered by start).
+
+    A meeting belongs to the plan it monitors (``monitored_plan``); its translations keep
+    the link synchronised, so they may point at the plan's source-language version: the
+    link is matched on the plan's translation key."""
     from .models import MeetingProtocolPage
 
-    steplen = MeetingProtocolPage.steplen
-    siblings = Q(pk__in=[])
-    for plan in plans:
-        siblings |= Q(path__startswith=plan.path[:-steplen], depth=plan.depth)
     found = {}
     meetings = (
         MeetingProtocolPage.objects.live()
-        .filter(siblings, kind=MeetingKind.MONITORING)
-        .order_by("start")
+        .filter(
+            kind=MeetingKind.MONITORING,
+            monitored_plan__translation_key__in={plan.translation_key for plan in plans},
+        )
+        .annotate(avp_plan_key=F("monitored_plan__translation_key"))
+        .select_related("locale")
+        .order_by("start", "path")
     )
     for meeting in meetings:
-        found.setdefault((meeting.path[:-steplen], meeting.locale_id), []).append(meeting)
+        by_meeting = found.setdefault(meeting.avp_plan_key, {})
+        by_meeting.setdefault(meeting.translation_key, []).append(meeting)
     return found
 
 
-def next_monitorings(plans, now=None):
-    """``next_monitoring`` of several plans (plan pk -> NextMonitoring), in one query."""
+def next_monitorings(plans, now=None, language=None):
+    """``next_monitoring`` of several plans (plan pk -> NextMonitoring), in one query.
+
+    Each plan counts only the monitoring meetings that monitor it. A meeting is shown in
+    ``language`` when given (e.g. the editor's), else in the plan's own language, falling
+    back to the default language's version."""
     plans = [plan for plan in plans if plan.monitoring_every]
     if not plans:
         return {}
     now = now or timezone.now()
     meetings = _monitoring_meetings(plans)
-    return {
-        plan.pk: _next(plan, meetings.get((plan.path[: -plan.steplen], plan.locale_id), []), now)
-        for plan in plans
-    }
+    result = {}
+    for plan in plans:
+        wanted = language or plan.locale_id
+        groups = meetings.get(plan.translation_key, {}).values()
+        chosen = [one_version(versions, _wanted_code(wanted, versions)) for versions in groups]
+        chosen.sort(key=lambda meeting: (meeting.start, meeting.path))
+        result[plan.pk] = _next(plan, chosen, now)
+    return result
+
+
+def _wanted_code(wanted, versions):
+    """A language code for ``wanted`` (a code, a Locale or a locale id)."""
+    if isinstance(wanted, int):
+        return next(
+            (page.locale.language_code for page in versions if page.locale_id == wanted), None
+        )
+    return wanted
 
 
 def _next(plan, meetings, now):
-    """The next monitoring of one plan, from its programme's monitoring meetings (by start)."""
+    """The next monitoring of one plan, from its own monitoring meetings (by start)."""
     today = timezone.localdate(now)
     start = plan.monitoring_start or plan.start_date
     held = [meeting for meeting in meetings if meeting.start < now]

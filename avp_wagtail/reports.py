@@ -12,10 +12,12 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
 
+from .admin_exports import AvpSpreadsheetExportMixin
 from .admin_scope import PAGE_SCOPE
 from .attention import default_language_items
 from .choices import ItemStatus
 from .models import ActionItemPage, ActionPlanPage, Organisation
+from .progress import counted_progress, is_delayed, is_overdue
 
 
 def _plans(request):
@@ -44,7 +46,7 @@ class ActionItemReportFilterSet(WagtailFilterSet):
         return queryset.descendant_of(value) if value else queryset
 
 
-class ActionItemsReportView(ReportView):
+class ActionItemsReportView(AvpSpreadsheetExportMixin, ReportView):
     page_title = _("Action items")
     header_icon = "list-ul"
     index_url_name = "avp_action_items_report"
@@ -57,9 +59,9 @@ class ActionItemsReportView(ReportView):
         "theme",
         "lead_implementer",
         "status_label",
-        "progress",
+        "progress_display",
         "last_update",
-        "overdue",
+        "behind_schedule",
         "public_url",
     ]
     export_headings = {
@@ -68,9 +70,9 @@ class ActionItemsReportView(ReportView):
         "theme": _("Theme"),
         "lead_implementer": _("Lead implementer"),
         "status_label": _("Status"),
-        "progress": _("Progress (%)"),
+        "progress_display": _("Progress (%)"),
         "last_update": _("Last update"),
-        "overdue": _("Behind schedule"),
+        "behind_schedule": _("Behind schedule"),
         "public_url": _("Public page"),
     }
 
@@ -86,9 +88,9 @@ class ActionItemsReportView(ReportView):
             Column("theme", label=_("Theme")),
             Column("lead_implementer", label=_("Lead implementer")),
             Column("status_label", label=_("Status")),
-            Column("progress", label=_("Progress (%)")),
+            Column("progress_display", label=_("Progress (%)")),
             Column("last_update", label=_("Last update")),
-            Column("overdue", label=_("Behind schedule")),
+            Column("behind_schedule", label=_("Behind schedule")),
         ]
 
     def get_filename(self):
@@ -109,6 +111,15 @@ class ActionItemsReportView(ReportView):
     def decorate_paginated_queryset(self, object_list):
         for item in object_list:
             item.status_label = item.get_status_display()
-            item.overdue = _("yes") if item.is_overdue else ""
+            # One definition of each schedule fact (avp_wagtail.progress): a Delayed item
+            # is behind schedule; a cancelled one has no counted progress.
+            progress = counted_progress(item)
+            item.progress_display = _("not counted") if progress is None else progress
+            reasons = []
+            if is_delayed(item):
+                reasons.append(item.get_status_display())
+            if is_overdue(item):
+                reasons.append(_("overdue"))
+            item.behind_schedule = ", ".join(str(reason) for reason in reasons)
             item.public_url = item.full_url or ""
         return object_list

@@ -8,7 +8,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from .conf import get_setting
-from .sites import municipality_name, site_of
+from .sites import full_url, municipality_name, site_of, site_url
 
 SHARE_SERVICES = {
     # name: (label, URL template); {url} and {title} are URL-encoded.
@@ -52,13 +52,13 @@ def share_links(url, title):
     return links
 
 
-def _organisation(site):
+def _organisation(site, request=None):
     if site is None:
         return None
     return {
         "@type": "GovernmentOrganization",
         "name": municipality_name(site),
-        "url": site.root_url,
+        "url": site_url(site, request),
     }
 
 
@@ -71,7 +71,7 @@ def _place(meeting):
     return locations
 
 
-def structured_data(page, url, site):
+def structured_data(page, url, site, request=None):
     """The schema.org description of an AVP page, or None for page types without one."""
     from .models import (
         ActionItemPage,
@@ -81,7 +81,7 @@ def structured_data(page, url, site):
     )
 
     language = page.locale.language_code
-    publisher = _organisation(site)
+    publisher = _organisation(site, request)
     common = {
         "@context": "https://schema.org",
         "name": page.title,
@@ -160,7 +160,7 @@ def share_image(request):
 def sharing_context(page, request):
     """Everything the layout needs for meta tags, JSON-LD and share links."""
     site = site_of(page, request)
-    url = page.get_full_url(request) or ""
+    url = full_url(page, request)
     title = page.seo_title or page.title
     return {
         "url": url,
@@ -169,6 +169,6 @@ def sharing_context(page, request):
         "site_name": municipality_name(site),
         "locale": page.locale.language_code,
         "image": share_image(request),
-        "structured_data": structured_data(page, url, site),
+        "structured_data": structured_data(page, url, site, request),
         "links": share_links(url, title),
     }

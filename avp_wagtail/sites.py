@@ -47,3 +47,29 @@ def within_sites(queryset, sites, prefix="path"):
 
 def current_site(request):
     return Site.find_for_request(request) if request is not None else None
+
+
+def full_url(page, request=None):
+    """The page's absolute URL (feeds, calendars, open data, canonical, JSON-LD, e-mails).
+
+    A page of the site the request came to gets the scheme, host and port the reader used
+    (so it works whatever hostname and port the Site record holds, behind a proxy too); a
+    page of another site, or any page without a request, gets that Site's root URL
+    (``Site.root_url``: its hostname and port). "" for a page that is not routable."""
+    url = page.get_url(request)
+    if not url:
+        return ""
+    if "://" in url:
+        return url
+    if request is not None:
+        return request.build_absolute_uri(url)
+    return page.get_full_url() or ""
+
+
+def site_url(site, request=None):
+    """The absolute URL of a site's home ("http://host:port/"), chosen like ``full_url``."""
+    if site is None:
+        return ""
+    if request is not None and getattr(current_site(request), "pk", None) == site.pk:
+        return request.build_absolute_uri("/")
+    return site.root_url + "/"

@@ -1,12 +1,20 @@
 """Admin viewsets: snippets for organisations and people, and the interest submissions."""
 
 import django_filters
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.views.generic.models import IndexView, InspectView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .admin_exports import (
+    AvpInspectMixin,
+    AvpSpreadsheetExportMixin,
+    LocalDateTimeColumn,
+    YesNoColumn,
+)
 from .admin_scope import PAGE_SCOPE, Scope, scope_viewset
 from .models import (
     AvpTag,
@@ -33,7 +41,16 @@ class ContactPersonViewSet(SnippetViewSet):
     model = ContactPerson
     icon = "user"
     menu_label = _("Contact people")
-    list_display = ["name", "role", "organisation", "show_contact_details"]
+    list_display = [
+        "name",
+        "role",
+        "organisation",
+        YesNoColumn(
+            "show_contact_details",
+            label=capfirst(ContactPerson._meta.get_field("show_contact_details").verbose_name),
+            sort_key="show_contact_details",
+        ),
+    ]
     list_filter = ["organisation", "show_contact_details"]
     # Searched through the model's own search index (ContactPerson.search_fields).
 
@@ -62,6 +79,15 @@ class InterestSubmissionFilterSet(WagtailFilterSet):
         fields = ["call"]
 
 
+class InterestSubmissionIndexView(AvpSpreadsheetExportMixin, IndexView):
+    """Listing and CSV/XLSX export: local times to the minute, yes/no in the editor's
+    language (see admin_exports)."""
+
+
+class InterestSubmissionInspectView(AvpInspectMixin, InspectView):
+    pass
+
+
 @scope_viewset(SUBMISSION_SCOPE)
 class InterestSubmissionViewSet(ModelViewSet):
     model = InterestSubmission
@@ -70,7 +96,19 @@ class InterestSubmissionViewSet(ModelViewSet):
     icon = "mail"
     menu_label = _("Expressions of interest")
     add_to_admin_menu = False
-    list_display = ["name", "organisation", "email", "call", "submitted_at"]
+    index_view_class = InterestSubmissionIndexView
+    inspect_view_class = InterestSubmissionInspectView
+    list_display = [
+        "name",
+        "organisation",
+        "email",
+        "call",
+        LocalDateTimeColumn(
+            "submitted_at",
+            label=capfirst(InterestSubmission._meta.get_field("submitted_at").verbose_name),
+            sort_key="submitted_at",
+        ),
+    ]
     filterset_class = InterestSubmissionFilterSet
     list_export = [
         "submitted_at",

@@ -11,7 +11,8 @@ from demo.neighbour import HOSTNAME, NAME
 from tests.builders import make_item, make_plan, make_programme, make_site, publish
 
 pytestmark = pytest.mark.django_db
-NEIGHBOUR = {"HTTP_HOST": f"{HOSTNAME}:8000"}
+# build_demo() without an address: the neighbour's site has the default site's port (80).
+NEIGHBOUR = {"HTTP_HOST": HOSTNAME}
 
 
 @pytest.fixture
@@ -30,7 +31,7 @@ def test_network_page_lists_both_municipalities(client, network_demo):
     assert "Näidiku vald" in html and NAME in html
     assert "Naabri valla avatud valitsemise tegevuskava" in html
     # Links to the neighbour's pages are absolute: they live on its own site.
-    assert f'href="http://{HOSTNAME}:8000/et/avatud-valitsemine/tegevuskava/"' in html
+    assert f'href="http://{HOSTNAME}/et/avatud-valitsemine/tegevuskava/"' in html
     assert _rows(html) == ActionItemPage.objects.live().filter(locale__language_code="et").count()
 
 

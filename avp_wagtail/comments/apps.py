@@ -9,7 +9,19 @@ class AvpCommentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        import swapper
+        from django.db.models.signals import post_delete
+
         from . import checks  # noqa: F401  (registers the system checks)
         from .permissions import register_policy
+        from .threads import rehome_comments_of_deleted_page
+
+        # The discussion outlives the page holding it (see threads.py); the core app
+        # knows nothing about comments, so the receiver is connected here.
+        post_delete.connect(
+            rehome_comments_of_deleted_page,
+            sender=swapper.load_model("wagtailcore", "Page"),
+            dispatch_uid="avp_comments.rehome_comments",
+        )
 
         self.legacy_permission_policy = register_policy()

@@ -1,7 +1,13 @@
-"""Bulk approve and hide in the Comments admin area (delete is Wagtail's own)."""
+"""Bulk approve, hide and delete in the Comments admin area.
+
+Delete is Wagtail's own snippet action, registered again for comments only so that its
+button, confirmation page and message speak of comments (Wagtail's say "snippets").
+"""
 
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from wagtail import hooks
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
 from . import moderation
@@ -9,7 +15,26 @@ from .models import AvpComment
 from .permissions import can_moderate_comment
 
 
-class CommentBulkAction(SnippetBulkAction):
+class CommentWording:
+    """The confirmation page's title and question, with the count's plural forms."""
+
+    def get_title(self, count):
+        raise NotImplementedError
+
+    def get_question(self, count):
+        raise NotImplementedError
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        count = len(context["items"])
+        return {
+            **context,
+            "confirm_title": self.get_title(count),
+            "question": self.get_question(count) % {"count": count},
+        }
+
+
+class CommentBulkAction(CommentWording, SnippetBulkAction):
     models = [AvpComment]
     template_name = "avp_wagtail/comments/admin/confirm_bulk_action.html"
 
@@ -23,8 +48,18 @@ class CommentBulkAction(SnippetBulkAction):
 class ApproveBulkAction(CommentBulkAction):
     display_name = _("Approve")
     action_type = "avp_approve"
-    aria_label = _("Approve the selected comments")
+    aria_label = _("Approve selected comments")
     action_priority = 10
+
+    def get_title(self, count):
+        return ngettext("Approve comment", "Approve comments", count)
+
+    def get_question(self, count):
+        return ngettext(
+            "Approve this comment? It is shown on the page.",
+            "Approve these %(count)d comments? They are shown on the page.",
+            count,
+        )
 
     @classmethod
     def execute_action(cls, objects, request=None, **kwargs):
@@ -39,8 +74,18 @@ class ApproveBulkAction(CommentBulkAction):
 class HideBulkAction(CommentBulkAction):
     display_name = _("Hide")
     action_type = "avp_hide"
-    aria_label = _("Hide the selected comments")
+    aria_label = _("Hide selected comments")
     action_priority = 20
+
+    def get_title(self, count):
+        return ngettext("Hide comment", "Hide comments", count)
+
+    def get_question(self, count):
+        return ngettext(
+            "Hide this comment? It stays in the admin and can be approved again.",
+            "Hide these %(count)d comments? They stay in the admin and can be approved again.",
+            count,
+        )
 
     @classmethod
     def execute_action(cls, objects, request=None, **kwargs):
@@ -50,3 +95,31 @@ class HideBulkAction(CommentBulkAction):
         return ngettext(
             "%(count)d comment hidden.", "%(count)d comments hidden.", num_parent_objects
         ) % {"count": num_parent_objects}
+
+
+class DeleteCommentsBulkAction(CommentWording, DeleteBulkAction):
+    """Wagtail's snippet delete (its permission check and hooks), worded for comments."""
+
+    models = [AvpComment]
+    aria_label = _("Delete selected comments")
+    template_name = "avp_wagtail/comments/admin/confirm_bulk_delete.html"
+
+    def get_title(self, count):
+        return ngettext("Delete comment", "Delete comments", count)
+
+    def get_question(self, count):
+        return ngettext(
+            "Delete this comment for good? Hiding it keeps it in the admin.",
+            "Delete these %(count)d comments for good? Hiding them keeps them in the admin.",
+            count,
+        )
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext(
+            "%(count)d comment deleted.", "%(count)d comments deleted.", num_parent_objects
+        ) % {"count": num_parent_objects}
+
+
+# Registered after Wagtail's own snippet actions (order), so that for comments this one
+# replaces Wagtail's "delete" (one action per model and action type).
+hooks.register("register_bulk_action", DeleteCommentsBulkAction, order=100)

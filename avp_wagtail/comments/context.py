@@ -3,13 +3,22 @@
 from django.contrib.contenttypes.models import ContentType
 from django_comments_xtd.models import max_thread_level_for_content_type
 
+from ..sites import municipality_name, site_of
 from .choices import CommentMark, FlagReason
 from .forms import AvpCommentForm
 from .permissions import can_moderate
 from .threads import CommentThread, thread_page
 
-# Messages shown after a redirect back to the page (?comment=...).
-NOTICES = {"posted", "sent", "confirmed", "pending", "flagged"}
+# Messages shown after a redirect back to the page (?comment=...). "duplicate" and
+# "waiting": she sent a comment that was already stored (published / awaiting moderation).
+NOTICES = {"posted", "sent", "confirmed", "pending", "flagged", "duplicate", "waiting"}
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
 
 
 def _reply_to(thread, request, max_level):
@@ -28,7 +37,8 @@ def comment_context(page, request):
     """The thread of ``page``'s translation group, the form (or why it is closed), and the
     reader's rights. ``None`` when the page shows no discussion at all (closed and empty)."""
     target = thread_page(page)
-    thread = CommentThread(target, mark=request.GET.get("mark"))
+    municipality = municipality_name(site_of(page, request))
+    thread = CommentThread(target, mark=request.GET.get("mark"), municipality=municipality)
     closed_reason = target.comments_closed_reason()
     if closed_reason and not thread.counts.total:
         return None
@@ -44,8 +54,17 @@ def comment_context(page, request):
             initial={"reply_to": reply_to.pk} if reply_to else None,
         )
     notice = request.GET.get("comment")
+    earlier = None
+    if notice == "duplicate":
+        node = thread.node(_int(request.GET.get("cid")))
+        earlier = node.comment if node is not None and node.comment.is_visible else None
     return {
         "page": page,
+        # Links back to this page: relative to the host that served it (never page.url,
+        # which is absolute on a multi-site install), also when the page is shown again
+        # by the comment views at /comments/...
+        "page_url": page.get_url(request),
+        "earlier": earlier,
         "target": target,
         "thread": thread,
         "form": form,

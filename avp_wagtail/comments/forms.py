@@ -12,6 +12,7 @@ from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django_comments_xtd.forms import XtdCommentForm
 from django_comments_xtd.models import max_thread_level_for_content_type
 
@@ -36,9 +37,26 @@ class AvpCommentForm(XtdCommentForm):
     official_response = forms.BooleanField(
         label=_("Post as the municipality's official response"), required=False
     )
+    official_role = forms.CharField(
+        label=_("Your role (optional)"),
+        help_text=_(
+            "An official response is signed with the municipality's name, followed by this "
+            'role if you give one (e.g. "development adviser"). Your user name is not shown.'
+        ),
+        max_length=100,
+        required=False,
+    )
 
     # Position first, then the text, then who you are; the honeypot and hidden fields last.
-    field_order = ["mark", "comment", "name", "email", "followup", "official_response"]
+    field_order = [
+        "mark",
+        "comment",
+        "name",
+        "email",
+        "followup",
+        "official_response",
+        "official_role",
+    ]
 
     def __init__(self, target_object, *args, user=None, from_page=None, **kwargs):
         self.user = user
@@ -57,8 +75,10 @@ class AvpCommentForm(XtdCommentForm):
             v for v in comment.validators if not isinstance(v, MaxLengthValidator)
         ] + [MaxLengthValidator(max_length)]
         comment.widget = forms.Textarea(attrs={"rows": 6, "maxlength": max_length})
-        comment.help_text = _(
-            "Plain text, at most %(count)s characters. Links become clickable."
+        comment.help_text = ngettext(
+            "Plain text, at most %(count)s character. Links become clickable.",
+            "Plain text, at most %(count)s characters. Links become clickable.",
+            max_length,
         ) % {"count": max_length}
         self.fields["name"].label = _("Your name")
         self.fields["name"].widget = forms.TextInput(attrs={"autocomplete": "name"})
@@ -76,7 +96,7 @@ class AvpCommentForm(XtdCommentForm):
             # The name and address come from the account (see clean()).
             del self.fields["name"], self.fields["email"]
         if not (self.is_authenticated and can_moderate(user)):
-            del self.fields["official_response"]
+            del self.fields["official_response"], self.fields["official_role"]
 
     @property
     def is_authenticated(self):
@@ -129,6 +149,13 @@ class AvpCommentForm(XtdCommentForm):
     def get_comment_model(self):
         return AvpComment
 
+    def check_for_duplicate_comment(self, new):
+        """Always the new comment. django-contrib-comments would hand back an earlier
+        identical comment, whose ``parent_id`` (its own id, for a top-level comment) then
+        made a re-sent comment a reply to the first copy. Re-sent comments are recognised by
+        ``duplicates.identical_comment`` instead."""
+        return new
+
     def get_comment_create_data(self, site_id=None):
         return {
             "content_type": ContentType.objects.get_for_model(self.target_object),
@@ -149,4 +176,9 @@ class AvpCommentForm(XtdCommentForm):
             "mark": self.cleaned_data["mark"],
             "language": self.from_page.locale.language_code if self.from_page else "",
             "is_official_response": bool(self.cleaned_data.get("official_response")),
+            "official_role": (
+                self.cleaned_data.get("official_role", "").strip()
+                if self.cleaned_data.get("official_response")
+                else ""
+            ),
         }

@@ -2,20 +2,30 @@
 
 from django.conf import settings
 from django.db import models
-from django.utils import translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.models import XtdComment
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from ..i18n import language_name
 from .choices import CommentMark, FlagReason, ModerationMode
+
+
+def _municipality_of(comment):
+    """Name of the municipality (Wagtail site) the comment's page belongs to."""
+    from ..sites import municipality_name, site_of
+
+    page = comment.content_object
+    return municipality_name(site_of(page)) if page is not None else ""
 
 
 class AvpComment(XtdComment):
     """A resident's comment, marked for/against/question, in the language it was written in.
 
-    One thread per translation group: comments always attach to the group's original page
-    (see ``threads.thread_page``), whichever translation they were written on.
+    One thread per translation group: comments attach to the group's oldest surviving page
+    (see ``threads.thread_page``), whichever translation they were written on, and move on
+    to the next one if that page is deleted.
     """
 
     mark = models.CharField(
@@ -36,6 +46,15 @@ class AvpComment(XtdComment):
         default=False,
         help_text=_("The municipality's reasoned response to the comment it replies to."),
     )
+    official_role = models.CharField(
+        _("official's role"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            'Optional role of the official who answered (e.g. "development adviser"), '
+            "shown after the municipality's name. The login name is never shown."
+        ),
+    )
     hidden_by_flags = models.BooleanField(
         _("hidden after flags"),
         default=False,
@@ -55,6 +74,7 @@ class AvpComment(XtdComment):
         FieldPanel("comment"),
         FieldPanel("mark"),
         FieldPanel("is_official_response"),
+        FieldPanel("official_role"),
         FieldPanel("is_public"),
         FieldPanel("is_removed"),
     ]
@@ -75,17 +95,31 @@ class AvpComment(XtdComment):
         return self.is_public and not self.is_removed
 
     @property
+    def public_name(self):
+        """The name shown publicly (page, e-mails, anywhere outside the admin).
+
+        A resident's comment shows the name they gave (or their account's name). An official
+        response is signed by the municipality, with the official's role if given, never
+        with the login name (``user`` stays for the record, in the admin).
+        """
+        if not self.is_official_response:
+            return self.name
+        municipality = getattr(self, "municipality_name", None)
+        if municipality is None:
+            municipality = self.municipality_name = _municipality_of(self)
+        if self.official_role:
+            return f"{municipality}, {self.official_role}" if municipality else self.official_role
+        return municipality or gettext("The municipality")
+
+    @property
     def language_name(self):
         """Name of the language the comment was written in, in the reader's language."""
-        try:
-            return translation.get_language_info(self.language)["name_translated"]
-        except KeyError:
-            return ""
+        return language_name(self.language) if self.language else ""
 
     @property
     def initials(self):
         """Avatar text: initials of the name (no Gravatar, no request to another host)."""
-        parts = [part for part in (self.name or "").split() if part[:1].isalnum()]
+        parts = [part for part in (self.public_name or "").split() if part[:1].isalnum()]
         return "".join(part[0] for part in parts[:2]).upper() or "?"
 
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from ..conf import get_setting
+from ..sites import municipality_name, site_of
 from .tokens import make_unsubscribe_token
 
 
@@ -24,18 +25,41 @@ def _render(name, context):
     return " ".join(subject.split()), body
 
 
+def absolute_url(page, path, request=None):
+    """``path`` on the host of ``page``'s own Wagtail Site (hostname and port of the Site
+    record; never the sites framework's domain, nor the admin's host)."""
+    parts = page.get_url_parts(request)
+    if parts is None or not parts[1]:
+        return request.build_absolute_uri(path) if request is not None else path
+    return f"{parts[1].rstrip('/')}{path}"
+
+
 def send_confirmation_request(request, payload, token, page):
-    """Ask an anonymous commenter to confirm their address (their comment waits until then)."""
+    """Ask an anonymous commenter to confirm their address (their comment waits until then).
+
+    Sent in the active language: the view runs in the language of the page she wrote on."""
     context = {
         "name": payload["name"],
         "comment": payload["comment"],
         "page": page,
         "page_url": page.get_full_url(request),
-        "confirm_url": request.build_absolute_uri(reverse("avp_comments:confirm", args=[token])),
+        "confirm_url": absolute_url(page, reverse("avp_comments:confirm", args=[token]), request),
         "max_age_days": get_setting("COMMENT_CONFIRMATION_MAX_AGE") // (24 * 60 * 60),
     }
     subject, body = _render("confirm", context)
     return EmailMessage(subject, body, _from_email(), [payload["email"]]).send()
+
+
+def _page_in(page, language):
+    """The follower's language version of the thread page (the thread page if none)."""
+    if page.locale.language_code == language:
+        return page
+    translated = (
+        type(page)
+        .objects.live()
+        .filter(translation_key=page.translation_key, locale__language_code=language)
+    ).first()
+    return translated or page
 
 
 def notify_followers(comment, request, page):
@@ -49,6 +73,8 @@ def notify_followers(comment, request, page):
 
     if comment.parent_id == comment.pk:
         return 0
+    if comment.is_official_response:  # signed with the municipality of the page's site
+        comment.municipality_name = municipality_name(site_of(page, request))
     followers = {}
     for earlier in AvpComment.objects.filter(
         thread_id=comment.thread_id, followup=True, is_public=True, is_removed=False
@@ -58,15 +84,19 @@ def notify_followers(comment, request, page):
             followers.setdefault(address, earlier)
     sent = 0
     for address, earlier in followers.items():
-        token = make_unsubscribe_token(address, comment.content_type_id, comment.object_pk)
-        unsubscribe_url = request.build_absolute_uri(
-            reverse("avp_comments:unsubscribe", args=[token])
+        language = earlier.language or settings.LANGUAGE_CODE
+        token = make_unsubscribe_token(
+            address, comment.content_type_id, comment.object_pk, language=language
         )
-        with translation.override(earlier.language or settings.LANGUAGE_CODE):
+        unsubscribe_url = absolute_url(
+            page, reverse("avp_comments:unsubscribe", args=[token]), request
+        )
+        with translation.override(language):
+            shown = _page_in(page, language)
             context = {
                 "comment": comment,
-                "page": page,
-                "comment_url": f"{page.get_full_url(request)}#c{comment.pk}",
+                "page": shown,
+                "comment_url": f"{shown.get_full_url(request)}#c{comment.pk}",
                 "unsubscribe_url": unsubscribe_url,
             }
             subject, body = _render("reply", context)

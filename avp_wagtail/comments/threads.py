@@ -1,9 +1,11 @@
 """One discussion per translation group: which page a thread belongs to, and reading it.
 
 Every translation of a page is a page of its own, but residents must share one discussion
-(issue: "one discussion across languages"). Comments therefore attach to the *thread page*:
-the group's original page (the oldest page with that translation key). It never changes
-when translations are added, so no comment is ever orphaned by translating.
+(issue: "one discussion across languages"). The discussion belongs to the translation group
+(``translation_key``); its comments are held by the *thread page*: the group's oldest
+surviving page (lowest id). Adding translations never changes it; deleting the thread page
+hands its comments to the next oldest page of the group (``rehome_comments_of_deleted_page``,
+connected in ``AvpCommentsConfig.ready``), so a discussion outlives any one language version.
 """
 
 from collections import Counter
@@ -18,13 +20,42 @@ from .models import AvpComment
 
 
 def thread_page_id(page):
-    """Id of the page whose thread ``page`` shows (``page`` itself when it is the original)."""
+    """Id of the page holding the thread of ``page``'s translation group: the group's
+    lowest page id (``page`` itself when it is the oldest surviving version)."""
     return (
         Page.objects.filter(translation_key=page.translation_key)
         .order_by("id")
         .values_list("id", flat=True)
         .first()
     )
+
+
+def rehome_comments_of_deleted_page(sender, instance, **kwargs):
+    """``post_delete`` receiver for Wagtail pages: when the deleted page held its translation
+    group's thread, its comments move to the group's oldest surviving page.
+
+    ``post_delete`` of the page row runs once every page of the same (tree) delete is gone,
+    so the successor is a page that survives. The content type stays the page type; only
+    ``object_pk`` changes. Nothing survives? The comments stay as they are (orphaned, like
+    the page's other records)."""
+    # Connected for the base page model only: its rows are deleted after every specific
+    # page type's rows, so by now no page of this delete is left.
+    if not instance.translation_key:
+        return
+    comments = AvpComment.objects.filter(
+        content_type_id=instance.content_type_id, object_pk=str(instance.pk)
+    )
+    if not comments.exists():
+        return
+    successor = (
+        sender._default_manager.filter(translation_key=instance.translation_key)
+        .exclude(pk=instance.pk)
+        .order_by("id")
+        .values_list("id", flat=True)
+        .first()
+    )
+    if successor is not None:
+        comments.update(object_pk=str(successor))
 
 
 def thread_page(page):
@@ -89,10 +120,13 @@ class CommentThread:
     ``mark`` narrows the shown comments to one mark (each with the replies to it).
     """
 
-    def __init__(self, target, mark=None):
+    def __init__(self, target, mark=None, municipality=None):
         self.target = target
         self.mark = mark if mark in CommentMark.values else None
         comments = list(comments_for(target).select_related("user"))
+        if municipality is not None:
+            for comment in comments:  # official responses are signed with it
+                comment.municipality_name = municipality
         nodes = {comment.pk: CommentNode(comment) for comment in comments}
         self.roots = []
         for comment in comments:
@@ -140,6 +174,7 @@ def counts_for_pages(pages):
         return {}
     roots = dict(
         Page.objects.filter(translation_key__in={page.translation_key for page in pages})
+        .order_by()  # Page's default ordering (path) would split each group by language
         .values("translation_key")
         .annotate(root=Min("id"))
         .values_list("translation_key", "root")

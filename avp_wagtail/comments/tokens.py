@@ -37,10 +37,12 @@ def read_expired_confirmation_token(token):
     return _signer("confirm").unsign_object(token)
 
 
-def make_unsubscribe_token(email, content_type_id, object_pk):
-    return _signer("unsubscribe").sign_object(
-        {"email": email, "ct": content_type_id, "pk": str(object_pk)}
-    )
+def make_unsubscribe_token(email, content_type_id, object_pk, language=""):
+    """``language``: the one the follower wrote in; the unsubscribe page answers in it."""
+    data = {"email": email, "ct": content_type_id, "pk": str(object_pk)}
+    if language:
+        data["lang"] = language
+    return _signer("unsubscribe").sign_object(data)
 
 
 def read_unsubscribe_token(token):

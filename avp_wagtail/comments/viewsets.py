@@ -4,9 +4,11 @@ from django.apps import apps
 from django.db.models import Count, Q
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.admin.ui.tables import Column
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import InspectView, SnippetViewSet
 
+from ..admin_exports import AvpInspectMixin, LocalDateTimeColumn, YesNoColumn
 from ..admin_scope import scope_viewset
 from .filters import CommentFilterSet
 from .models import AvpComment
@@ -54,8 +56,16 @@ class ModerationStateColumn(Column):
         if not instance.is_public:
             return _("Awaiting moderation")
         if instance.open_flags:
-            return _("Published, flagged %(count)s×") % {"count": instance.open_flags}
+            return ngettext(
+                "Published, flagged %(count)d time",
+                "Published, flagged %(count)d times",
+                instance.open_flags,
+            ) % {"count": instance.open_flags}
         return _("Published")
+
+
+class CommentInspectView(AvpInspectMixin, InspectView):
+    """Yes/no in the editor's language and local times, as in the listing."""
 
 
 @scope_viewset(COMMENT_SCOPE)
@@ -69,6 +79,8 @@ class CommentViewSet(SnippetViewSet):
     inspect_view_enabled = True
     copy_view_enabled = False
     filterset_class = CommentFilterSet
+    inspect_view_class = CommentInspectView
+    index_template_name = "avp_wagtail/comments/admin/index.html"
     search_fields = ["comment", "user_name"]
     search_backend_name = None
     list_per_page = 50
@@ -98,9 +110,9 @@ class CommentViewSet(SnippetViewSet):
             CommentInContextColumn("page", label=_("In context")),
             Column("get_mark_display", label=_("Mark")),
             ModerationStateColumn("state", label=_("Moderation")),
-            Column("is_official_response", label=_("Official response")),
+            YesNoColumn("is_official_response", label=_("Official response")),
             RespondColumn("respond", label=_("Official response on the page")),
-            Column("submit_date", label=_("Posted")),
+            LocalDateTimeColumn("submit_date", label=_("Posted")),
         ]
 
     def get_queryset(self, request):

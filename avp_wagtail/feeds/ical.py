@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
+from ..sites import full_url
 from .sources import items_of, meetings_of, milestones_of
 
 PRODID = "-//avp-wagtail//AVP KOV calendar//EN"
@@ -29,7 +30,7 @@ def meeting_event(meeting, request, stamp):
     event.add("dtend", meeting.end or meeting.start + datetime.timedelta(hours=2))
     if meeting.location or meeting.online_url:
         event.add("location", meeting.location or meeting.online_url)
-    event.add("url", meeting.get_full_url(request))
+    event.add("url", full_url(meeting, request))
     if meeting.last_published_at:
         event.add("last-modified", meeting.last_published_at)
     description = meeting.summary or ""
@@ -51,7 +52,7 @@ def milestone_event(milestone, request, stamp):
     )
     event.add("dtstart", milestone.due_date)  # a whole day
     event.add("dtend", milestone.due_date + datetime.timedelta(days=1))
-    event.add("url", milestone.page.get_full_url(request))
+    event.add("url", full_url(milestone.page, request))
     event.add("transp", "TRANSPARENT")
     return event
 

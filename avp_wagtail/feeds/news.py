@@ -11,6 +11,8 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from ..conf import get_setting
+from ..progress import counted_progress
+from ..sites import full_url
 from .sources import items_of, meetings_of, updates_of
 
 
@@ -27,6 +29,21 @@ def _midday(date):
     return timezone.make_aware(datetime.datetime.combine(date, datetime.time(12)))
 
 
+def _entry_title(item):
+    """A changed action's title with its status and, unless cancelled (not counted, as on the
+    plan page), its progress."""
+    if counted_progress(item) is None:
+        return _("Action updated: %(title)s (%(status)s, not counted)") % {
+            "title": item.title,
+            "status": item.get_status_display(),
+        }
+    return _("Action updated: %(title)s (%(status)s, %(progress)s%%)") % {
+        "title": item.title,
+        "status": item.get_status_display(),
+        "progress": item.progress,
+    }
+
+
 def entries(page, request):
     """The feed's entries in three queries (items, updates, meetings with agenda items)."""
     limit = get_setting("FEED_ENTRIES")
@@ -37,13 +54,8 @@ def entries(page, request):
             result.append(
                 Entry(
                     guid=f"item-{item.pk}-{int(item.last_published_at.timestamp())}",
-                    title=_("Action updated: %(title)s (%(status)s, %(progress)s%%)")
-                    % {
-                        "title": item.title,
-                        "status": item.get_status_display(),
-                        "progress": item.progress,
-                    },
-                    link=item.get_full_url(request),
+                    title=_entry_title(item),
+                    link=full_url(item, request),
                     description=item.summary,
                     date=item.last_published_at,
                 )
@@ -53,7 +65,7 @@ def entries(page, request):
             Entry(
                 guid=f"update-{update.pk}",
                 title=f"{update.get_kind_display()}: {update.title} ({update.page.title})",
-                link=f"{update.page.get_full_url(request)}#avp-update-{update.pk}",
+                link=f"{full_url(update.page, request)}#avp-update-{update.pk}",
                 description=update.text,
                 date=_midday(update.date),
             )
@@ -79,7 +91,7 @@ def entries(page, request):
             Entry(
                 guid=f"meeting-{meeting.pk}-{kind}",
                 title=title,
-                link=meeting.get_full_url(request),
+                link=full_url(meeting, request),
                 description=description,
                 date=date,
             )
@@ -90,6 +102,7 @@ def entries(page, request):
 
 class PageNewsFeed(Feed):
     feed_type = Rss201rev2Feed
+    route_name = "rss"  # the page's sub-URL serving this feed (routes.py)
 
     def __init__(self, page):
         super().__init__()
@@ -103,7 +116,12 @@ class PageNewsFeed(Feed):
         return page.title
 
     def link(self, page):
-        return page.url
+        return full_url(page, self.request)
+
+    def feed_url(self, page):
+        """The feed's own address (Atom ``rel="self"``), on the page's site; Django would
+        otherwise build it from the sites framework's domain (``example.com``)."""
+        return full_url(page, self.request) + page.reverse_subpage(self.route_name)
 
     def description(self, page):
         return _("News of %(title)s: actions, progress updates and meetings.") % {
@@ -136,4 +154,5 @@ class PageNewsFeed(Feed):
 
 class PageAtomFeed(PageNewsFeed):
     feed_type = Atom1Feed
+    route_name = "atom"
     subtitle = PageNewsFeed.description

@@ -29,14 +29,11 @@ class FeedRoutesMixin(RoutablePageMixin):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["avp_feed_urls"] = self.feed_urls()
+        context["avp_feed_urls"] = self.feed_urls(request)
         return context
 
-    def feed_urls(self):
-        """Relative URLs of the page's calendar and feeds, for <link> tags and links."""
-        base = self.url or ""
-        return {
-            "calendar": base + "calendar/",
-            "rss": base + "feed/rss/",
-            "atom": base + "feed/atom/",
-        }
+    def feed_urls(self, request=None):
+        """URLs of the page's calendar and feeds, for <link> tags and links: relative to
+        the site the request came to (absolute only for a page of another site)."""
+        base = self.get_url(request) or ""
+        return {name: base + self.reverse_subpage(name) for name in ("calendar", "rss", "atom")}

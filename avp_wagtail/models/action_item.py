@@ -3,7 +3,6 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -13,6 +12,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from .. import progress
 from ..choices import ItemStatus, OgpValue
 from ..following import FollowRoutesMixin
 from ..forms.page_forms import ActionItemPageForm
@@ -125,13 +125,19 @@ class ActionItemPage(
         max_length=32,
         choices=ItemStatus.choices,
         default=ItemStatus.PLANNED,
-        help_text=_("Where the action stands now."),
+        help_text=_(
+            "Where the action stands now. Once a progress update sets a status, the latest "
+            "such update decides it: add a progress update to change it."
+        ),
     )
     progress = models.PositiveSmallIntegerField(
         _("progress (%)"),
         default=0,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
-        help_text=_("How far the action has come, from 0 to 100."),
+        help_text=_(
+            "How far the action has come, from 0 to 100. Once a progress update sets "
+            "progress, the latest such update decides it: add a progress update to change it."
+        ),
     )
     weight = models.PositiveSmallIntegerField(
         _("weight"),
@@ -289,6 +295,8 @@ class ActionItemPage(
 
     def clean(self):
         super().clean()
+        # Before the revision is stored (save_revision cleans first) and on every save.
+        self.follow_progress_updates()
         if self.planned_start and self.planned_end and self.planned_end < self.planned_start:
             raise ValidationError(
                 {"planned_end": _("The planned end cannot be before the planned start.")}
@@ -299,19 +307,48 @@ class ActionItemPage(
         """Labels of the OGP values this action serves, in the canonical order."""
         return [value.label for value, name in OGP_VALUE_FIELDS.items() if getattr(self, name)]
 
+    # Schedule facts: one definition each, in avp_wagtail.progress.
     @property
     def is_cancelled(self):
-        return self.status == ItemStatus.CANCELLED
+        return progress.is_cancelled(self)
+
+    @property
+    def is_delayed(self):
+        return progress.is_delayed(self)
 
     @property
     def is_overdue(self):
-        """Past its planned end, or with an overdue milestone, and neither completed nor
-        cancelled. Uses prefetched milestones when the listing prefetched them."""
-        if self.status in (ItemStatus.COMPLETED, ItemStatus.CANCELLED):
-            return False
-        if self.planned_end and self.planned_end < timezone.localdate():
-            return True
-        return any(milestone.is_overdue for milestone in self.milestones.all())
+        return progress.is_overdue(self)
+
+    @property
+    def is_behind_schedule(self):
+        return progress.is_behind_schedule(self)
+
+    @property
+    def counted_progress(self):
+        """Progress as it counts; None for a cancelled action ("not counted")."""
+        return progress.counted_progress(self)
+
+    def facts_from_updates(self):
+        """(status, progress) set by the progress updates: each from the latest update (by
+        date, then order) that sets it; None where no update sets it."""
+        return progress.facts_from_updates(self.progress_updates.all())
+
+    def follow_progress_updates(self):
+        """Take status and progress from the latest progress updates that set them (one
+        source for each fact); the item's own fields stay the source while no update sets
+        them (initial planning, CSV import, borrowing)."""
+        status, value = self.facts_from_updates()
+        if status is not None:
+            self.status = status
+        if value is not None:
+            self.progress = value
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or {"status", "progress"} & set(update_fields):
+            self.follow_progress_updates()
+        return super().save(*args, **kwargs)
 
     def milestones_outside_period(self):
         """Milestones due before the planned start or after the planned end (a warning only)."""
@@ -334,7 +371,8 @@ class ActionItemPage(
         context["progress_updates"] = self.progress_updates.select_related("reported_by").order_by(
             "-date", "-sort_order"
         )
-        context["changes"] = self.changes.all()
+        # A page not saved yet (the preview of a new item) has no history.
+        context["changes"] = self.changes.all() if self.pk else []
         # A meeting links one language version of the item; list it in the reader's language.
         context["meetings"] = (
             MeetingProtocolPage.objects.live()
@@ -415,9 +453,7 @@ class Milestone(TranslatableMixin, Orderable):
     @property
     def is_overdue(self):
         """Due before today and not reached."""
-        return bool(
-            self.due_date and not self.completed_date and self.due_date < timezone.localdate()
-        )
+        return progress.milestone_is_overdue(self)
 
     @property
     def is_late(self):

@@ -166,7 +166,7 @@ class CallToParticipatePage(AvpPageMixin, CommentablePageMixin, Page):
 
                 submission = form.save()
                 send_interest_notification(submission, request)
-                return HttpResponseRedirect(self.get_url(request) + "?submitted=1")
+                return HttpResponseRedirect(self.get_url(request) + "?submitted=1#interest-form")
         context = self.get_context(request, *args, **kwargs)
         if form is not None:
             context["form"] = form  # the resident's input with its errors

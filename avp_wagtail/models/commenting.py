@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
+from ..dates import format_date
 from .translation_fields import facts
 
 
@@ -51,6 +52,6 @@ class CommentablePageMixin(models.Model):
             return _("Comments are not open on this page.")
         if self.comments_open_until and timezone.localdate() > self.comments_open_until:
             return _("The discussion closed on %(date)s.") % {
-                "date": self.comments_open_until.strftime("%d.%m.%Y")
+                "date": format_date(self.comments_open_until)
             }
         return None

@@ -23,6 +23,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from ..choices import MeetingKind
+from ..forms.page_forms import MeetingProtocolPageForm, monitored_plan_error
 from .commenting import CommentablePageMixin
 from .mixins import AvpPageMixin
 from .organisations import Organisation
@@ -49,6 +50,19 @@ class MeetingProtocolPage(AvpPageMixin, CommentablePageMixin, Page):
         choices=MeetingKind.choices,
         default=MeetingKind.OPEN_MEETING,
         help_text=_("What kind of meeting this is (C4)."),
+    )
+    monitored_plan = models.ForeignKey(
+        "avp_wagtail.ActionPlanPage",
+        verbose_name=_("action plan monitored"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="monitoring_meetings",
+        help_text=_(
+            "For a monitoring meeting: the action plan whose progress it reviews. Required "
+            "for monitoring meetings once the programme has an action plan; the plan shows "
+            "it as its next monitoring meeting."
+        ),
     )
     organiser = models.ForeignKey(
         Organisation,
@@ -89,6 +103,7 @@ class MeetingProtocolPage(AvpPageMixin, CommentablePageMixin, Page):
                 FieldPanel("location"),
                 FieldPanel("online_url"),
                 FieldPanel("kind"),
+                PageChooserPanel("monitored_plan", page_type="avp_wagtail.ActionPlanPage"),
             ],
             heading=_("When and where"),
         ),
@@ -120,6 +135,7 @@ class MeetingProtocolPage(AvpPageMixin, CommentablePageMixin, Page):
         APIField("location"),
         APIField("online_url"),
         APIField("kind"),
+        APIField("monitored_plan"),
         APIField("organiser"),
         APIField("facilitator"),
         APIField("outside_speakers"),
@@ -140,6 +156,9 @@ class MeetingProtocolPage(AvpPageMixin, CommentablePageMixin, Page):
             "end",
             "online_url",
             "kind",
+            # The link stays on the source-language plan in translations: monitoring
+            # matches it on the plan's translation key.
+            "monitored_plan",
             "attendee_count",
             "discussed_items",
             "attachments",
@@ -150,6 +169,7 @@ class MeetingProtocolPage(AvpPageMixin, CommentablePageMixin, Page):
     parent_page_types = ["avp_wagtail.OpenGovernmentPage"]
     subpage_types = []
     template = "avp_wagtail/meeting_protocol_page.html"
+    base_form_class = MeetingProtocolPageForm
 
     class Meta:
         verbose_name = _("meeting protocol")
@@ -159,6 +179,13 @@ class MeetingProtocolPage(AvpPageMixin, CommentablePageMixin, Page):
         super().clean()
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("The meeting cannot end before it starts.")})
+        # A monitoring meeting names its plan. A new page has no place in the tree yet:
+        # its form checks with the parent page (and that the plan is the programme's).
+        if self.kind == MeetingKind.MONITORING and self.monitored_plan_id is None:
+            programme = self.get_parent() if self.path and self.depth else None
+            error = monitored_plan_error(self.kind, None, programme)
+            if error:
+                raise ValidationError({"monitored_plan": error})
 
     @property
     def is_upcoming(self):
@@ -169,7 +196,10 @@ class MeetingProtocolPage(AvpPageMixin, CommentablePageMixin, Page):
         """The action items discussed, each in this page's language when translated."""
         from .action_item import ActionItemPage
 
-        keys = self.discussed_items.values("item__translation_key")
+        # Read the links in Python: in a preview they are modelcluster's in-memory rows,
+        # which cannot serve as a subquery (.values() there gives dicts, not keys).
+        item_ids = {link.item_id for link in self.discussed_items.all() if link.item_id}
+        keys = ActionItemPage.objects.filter(pk__in=item_ids).values("translation_key")
         candidates = ActionItemPage.objects.live().filter(translation_key__in=keys)
         chosen = {}
         for item in candidates.order_by("path"):

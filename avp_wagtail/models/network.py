@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 from wagtail.search import index
 
 from ..choices import ItemStatus, OgpValue
@@ -17,6 +17,34 @@ from .mixins import AvpPageMixin
 from .translation_fields import PAGE_TEXTS, texts
 
 PAGE_SIZE = 50
+
+
+def _reader_rank(locale_id, default_locale_id):
+    """Sort key: the reader's language first, then the original (default) language."""
+    return lambda page: (
+        page.locale_id != locale_id,
+        page.locale_id != default_locale_id,
+        page.path,
+    )
+
+
+def reader_versions(pages, locale_id, default_locale_id=None):
+    """One page per translation group of ``pages`` (kept in their order): the version in
+    ``locale_id``, else the original in the default language, else the first. A programme,
+    plan or action nobody translated into the reader's language is shown in its own
+    language rather than hidden."""
+    from wagtail.models import Locale
+
+    if default_locale_id is None:
+        default_locale_id = Locale.get_default().pk
+    rank = _reader_rank(locale_id, default_locale_id)
+    chosen = {}
+    for page in pages:
+        best = chosen.get(page.translation_key)
+        if best is None or rank(page) < rank(best):
+            chosen[page.translation_key] = page
+    keep = {page.pk for page in chosen.values()}
+    return [page for page in pages if page.pk in keep]
 
 
 class NetworkFilterForm(forms.Form):
@@ -58,15 +86,16 @@ class NetworkPage(AvpPageMixin, Page):
         verbose_name = _("network page")
         verbose_name_plural = _("network pages")
 
-    def programmes(self):
-        """Live programme pages that opted in, in this page's language."""
+    def programmes(self, every_language=False, private=None):
+        """Live programme pages that opted in: one per programme, in this page's language or
+        else in its original language (``reader_versions``); with ``every_language``, all
+        their language versions. ``private``: ``PageQuerySet.private_q()``, if known."""
         from .programme import OpenGovernmentPage
 
-        return list(
-            OpenGovernmentPage.objects.live()
-            .filter(in_network=True, locale_id=self.locale_id)
-            .order_by("path")
-        )
+        pages = OpenGovernmentPage.objects.live().filter(in_network=True)
+        pages = list(pages.exclude(private) if private is not None else pages.public())
+        pages.sort(key=lambda page: page.path)
+        return pages if every_language else reader_versions(pages, self.locale_id)
 
     @staticmethod
     def municipalities(programmes):
@@ -85,40 +114,68 @@ class NetworkPage(AvpPageMixin, Page):
                     break
         return names
 
+    def _other_language(self, page):
+        """{"code", "name"} of a page shown in another language than this network page's
+        (no translation into it yet), else None."""
+        if page.locale_id == self.locale_id:
+            return None
+        from ..i18n import language_name
+
+        code = page.locale.language_code
+        return {"code": code, "name": language_name(code)}
+
     def get_context(self, request, *args, **kwargs):
         from .action_item import OGP_VALUE_FIELDS, ActionItemPage
         from .plan import ActionPlanPage, PlanTheme
-        from .tags import AvpTag
+        from .tags import AvpTag, localized_tags
 
         context = super().get_context(request, *args, **kwargs)
-        programmes = self.programmes()
+        # Every language version of the programmes; each plan and action is then shown in
+        # the reader's language, else in its original language (marked, see below).
+        # Public pages only (no password or login restricted section): one query.
+        private = Page.objects.all().private_q()
+        default_locale_id = Locale.get_default().pk
+        programmes = self.programmes(every_language=True, private=private)
         names = self.municipalities(programmes)
         within = Q(pk__in=[])
         for programme in programmes:
             within |= Q(path__startswith=programme.path)
-        plans = {
-            plan.path: plan
-            for plan in ActionPlanPage.objects.live().filter(within, locale_id=self.locale_id)
-        }
+        every_plan = list(
+            ActionPlanPage.objects.live()
+            .exclude(private)
+            .filter(within)
+            .select_related("locale")
+            .order_by("path")
+        )
+        plans = {plan.path: plan for plan in every_plan}  # an item's own plan, any language
+        shown_plans = reader_versions(every_plan, self.locale_id, default_locale_id)
+        for plan in shown_plans:
+            plan.network_language = self._other_language(plan)
+        item_versions = ActionItemPage.objects.live().exclude(private).filter(within)
+        item_ids = [
+            page.pk
+            for page in reader_versions(
+                item_versions.only("pk", "translation_key", "locale_id", "path").order_by("path"),
+                self.locale_id,
+                default_locale_id,
+            )
+        ]
         items = (
-            ActionItemPage.objects.live()
-            .filter(within, locale_id=self.locale_id)
-            .select_related("theme", "lead_implementer")
-            .prefetch_related("tagged_items__tag")
+            ActionItemPage.objects.filter(pk__in=item_ids)
+            .select_related("theme", "lead_implementer", "locale")
+            # milestones: "overdue" beside the status (avp_wagtail.progress)
+            .prefetch_related("tagged_items__tag", "milestones")
             .order_by("path")
         )
         themes = sorted(
-            set(
-                PlanTheme.objects.filter(page__in=list(plans.values())).values_list(
-                    "title", flat=True
-                )
-            )
+            set(PlanTheme.objects.filter(page__in=shown_plans).values_list("title", flat=True))
         )
-        tags = (
-            AvpTag.objects.filter(tagged_action_items__content_object__in=items)
-            .distinct()
-            .order_by("name")
-            .values_list("slug", "name")
+        # Filter by the original tag's slug, named in the page's language (one query more).
+        tags = list(AvpTag.objects.filter(tagged_action_items__content_object__in=items).distinct())
+        shown = localized_tags(tags, self.locale_id)
+        tags = sorted(
+            ((tag.slug, name.name) for tag, name in zip(tags, shown, strict=True)),
+            key=lambda pair: pair[1].lower(),
         )
         form = NetworkFilterForm(request.GET or None, themes=themes, tags=tags)
         if form.is_valid():
@@ -140,15 +197,16 @@ class NetworkPage(AvpPageMixin, Page):
         for item in page_of_items:
             plan = plans.get(item.path[: -ActionItemPage.steplen])
             item.network_plan = plan
+            item.network_language = self._other_language(item)
             programme = programme_of_plan.get(plan.path) if plan else None
             item.network_municipality = names.get(programme.path, "") if programme else ""
         context.update(
             filter_form=form,
             network_items=page_of_items,
             network_plans=[
-                (plan, names.get(programme_of_plan[path].path, ""))
-                for path, plan in sorted(plans.items())
-                if programme_of_plan.get(path)
+                (plan, names.get(programme_of_plan[plan.path].path, ""))
+                for plan in shown_plans
+                if programme_of_plan.get(plan.path)
             ],
             network_municipalities=sorted(set(names.values())),
         )

@@ -38,14 +38,20 @@ class ProgressUpdate(TranslatableMixin, Orderable):
         max_length=32,
         choices=ItemStatus.choices,
         blank=True,
-        help_text=_("The item's status after this update, if it changed."),
+        help_text=_(
+            "The action's status from this update on, if it changed. The latest update "
+            "that sets a status sets the action's status."
+        ),
     )
     progress = models.PositiveSmallIntegerField(
         _("progress set (%)"),
         null=True,
         blank=True,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
-        help_text=_("The item's progress after this update, from 0 to 100, if it changed."),
+        help_text=_(
+            "The action's progress from this update on, from 0 to 100, if it changed. The "
+            "latest update that sets progress sets the action's progress."
+        ),
     )
     reported_by = models.ForeignKey(
         Organisation,
@@ -137,7 +143,9 @@ class ItemChange(models.Model):
         if value and self.field in ("planned_start", "planned_end"):
             from datetime import date
 
-            return date.fromisoformat(value).strftime("%d.%m.%Y")
+            from ..dates import format_date
+
+            return format_date(date.fromisoformat(value))
         return value or "—"
 
     @property

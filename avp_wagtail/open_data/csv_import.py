@@ -1,7 +1,11 @@
 """Importing action items into a plan from CSV in the export's own format (D4, I3).
 
 A row whose "Commitment ID" is one of the plan's items (or the id an item was copied
-from) updates that item; any other row creates a draft item. Every row is checked before
+from) updates that item; any other row creates a draft item, except when its title is
+already an action's of the plan, or another new row's of the same file (compared without
+regard to case and spacing): such a row is skipped and reported, so that re-importing an
+edited export whose id column was emptied does not duplicate the plan, unless the editor
+asks for it (``allow_duplicate_titles``). Every row is checked before
 anything is written: one invalid row rejects the whole file with row-and-column
 messages, and the import itself runs in one transaction. Changes are saved as new
 revisions (drafts) unless the editor asks to publish them.
@@ -11,6 +15,7 @@ import csv
 import datetime
 import io
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -18,6 +23,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.coreutils import find_available_slug
 
 from ..choices import ItemStatus
@@ -86,6 +92,8 @@ class PreparedRow:
     partners: list | None = None
     milestones: list | None = None
     tags: list | None = None
+    # Why the row is not imported (it would duplicate an action), or "" when it is.
+    skipped: str = ""
 
     def update(self, changes):
         for name, value in changes.items():
@@ -99,6 +107,8 @@ class PreparedRow:
 class ImportResult:
     created: list = field(default_factory=list)
     updated: list = field(default_factory=list)
+    # Messages for the rows not imported because they would duplicate an action.
+    skipped: list = field(default_factory=list)
     published: bool = False
 
 
@@ -183,9 +193,45 @@ def _read(text):
     return headers, rows
 
 
-def prepare(plan, text):
+def same_title_key(title):
+    """A title as compared for duplicates: without regard to case, spacing or Unicode form."""
+    return " ".join(unicodedata.normalize("NFKC", title or "").split()).casefold()
+
+
+def _mark_duplicates(context, prepared):
+    """Mark the new rows whose title is an action's of the plan, or an earlier new row's."""
+    titles = {}
+    for item in context.items.values():
+        for title in (item.title, item.draft_title):
+            titles.setdefault(same_title_key(title), item)
+    for row in prepared:  # the titles the updated actions get take part too
+        if row.page is not None and row.values.get("title"):
+            titles[same_title_key(row.values["title"])] = row.page
+    first_rows = {}
+    for row in prepared:
+        if row.page is not None:
+            continue
+        title = row.values["title"]
+        key = same_title_key(title)
+        existing = titles.get(key)
+        if existing is not None:
+            row.skipped = _(
+                "Row %(row)d: an action titled “%(title)s” already exists in this plan "
+                "(id %(id)s); it was not created again."
+            ) % {"row": row.row, "title": title, "id": existing.translation_key}
+        elif key in first_rows:
+            row.skipped = _(
+                "Row %(row)d: row %(first)d of the file has the same title “%(title)s”; "
+                "the action is created only once."
+            ) % {"row": row.row, "first": first_rows[key], "title": title}
+        else:
+            first_rows[key] = row.row
+
+
+def prepare(plan, text, allow_duplicate_titles=False):
     """Check every row of the CSV text against the plan; return the prepared rows or raise
-    ``ImportRejected`` with every problem found."""
+    ``ImportRejected`` with every problem found. A new row whose title is an action's of
+    the plan, or another new row's, is marked ``skipped`` unless ``allow_duplicate_titles``."""
     headers, rows = _read(text)
     errors = [
         RowError(0, column, _("the file has no such column; it is required."))
@@ -254,6 +300,8 @@ def prepare(plan, text):
         prepared.append(result)
     if errors:
         raise ImportRejected(errors)
+    if not allow_duplicate_titles:
+        _mark_duplicates(context, prepared)
     return prepared
 
 
@@ -462,6 +510,9 @@ def apply(plan, prepared, user=None, publish=False):
     result = ImportResult(published=publish)
     with transaction.atomic():
         for row in prepared:
+            if row.skipped:
+                result.skipped.append(row.skipped)
+                continue
             try:
                 page = _apply_row(plan, row, user, publish)
             except ValidationError as error:
@@ -471,6 +522,31 @@ def apply(plan, prepared, user=None, publish=False):
     return result
 
 
-def import_csv(plan, text, user=None, publish=False):
+def import_summary(result):
+    """What an import did, in the editor's language with the counts' own plural forms."""
+    created, updated = len(result.created), len(result.updated)
+    counts = {
+        "created": ngettext("%(count)d action created", "%(count)d actions created", created)
+        % {"count": created},
+        "updated": ngettext("%(count)d action updated", "%(count)d actions updated", updated)
+        % {"count": updated},
+    }
+    if result.published:
+        text = _("%(created)s and %(updated)s, and published.")
+    else:
+        text = _("%(created)s and %(updated)s, as drafts to review and publish.")
+    text = text % counts
+    if result.skipped:
+        skipped = len(result.skipped)
+        text += " " + ngettext(
+            "%(count)d row was not imported: its action is already in the plan.",
+            "%(count)d rows were not imported: their actions are already in the plan.",
+            skipped,
+        ) % {"count": skipped}
+    return text
+
+
+def import_csv(plan, text, user=None, publish=False, allow_duplicate_titles=False):
     """Check and then import CSV text into the plan; raises ``ImportRejected``."""
-    return apply(plan, prepare(plan, text), user=user, publish=publish)
+    prepared = prepare(plan, text, allow_duplicate_titles=allow_duplicate_titles)
+    return apply(plan, prepared, user=user, publish=publish)

@@ -3,7 +3,12 @@
 Built in a bounded number of queries whatever the number of items: one per collection
 (items, partners, milestones, updates, tags, meetings), never one per item. Rich text is
 exported as HTML with internal links made absolute.
+
+Every URL in the document is absolute on the site the plan belongs to (its Wagtail Site's
+hostname and port), whichever address the document was requested at.
 """
+
+import re
 
 from django.utils import timezone
 from wagtail.rich_text import expand_db_html
@@ -11,7 +16,7 @@ from wagtail.rich_text import expand_db_html
 from .. import __version__
 from ..models import ActionItemPage, MeetingDiscussedItem
 from ..models.action_item import OGP_VALUE_FIELDS
-from ..sites import municipality_name, site_of
+from ..sites import full_url, municipality_name, site_of, site_url
 from .schema import SCHEMA_NAME, SCHEMA_VERSION
 
 
@@ -19,19 +24,36 @@ def _date(value):
     return value.isoformat() if value else None
 
 
-def _html(value):
-    return expand_db_html(value) if value else ""
+# href="/..." (not "//host/..."): an internal link of the expanded rich text.
+_RELATIVE_HREF = re.compile(r'(<a\b[^>]*?\shref=")/(?!/)')
 
 
-def _absolute(url, request):
-    if url and request is not None and url.startswith("/"):
-        return request.build_absolute_uri(url)
+def _html(value, base=""):
+    """Rich text as HTML, its links to pages and documents absolute on ``base``."""
+    if not value:
+        return ""
+    html = expand_db_html(value)
+    return _RELATIVE_HREF.sub(lambda match: f"{match.group(1)}{base}/", html) if base else html
+
+
+def _absolute(url, base):
+    """``url`` made absolute on ``base`` (the site's root URL) when it is a local path."""
+    if url and base and url.startswith("/") and not url.startswith("//"):
+        return base + url
     return url or ""
+
+
+def base_url(site, request=None):
+    """The root URL (no final slash) absolute links of the document start with: the
+    plan's site's (the address of the request when the plan is on that site)."""
+    if site is not None:
+        return site_url(site, request).rstrip("/")
+    return request.build_absolute_uri("/").rstrip("/") if request is not None else ""
 
 
 def page_url(page, request):
     """The page's canonical (absolute) URL."""
-    return page.get_full_url(request) or ""
+    return full_url(page, request)
 
 
 def _organisation(organisation):
@@ -50,12 +72,12 @@ def _person(person):
     }
 
 
-def publisher_of(page, request=None):
+def publisher_of(page, request=None, site=None):
     """The municipality publishing the page: its Wagtail site."""
-    site = site_of(page, request)
+    site = site or site_of(page, request)
     if site is None:
         return {"name": "", "url": ""}
-    return {"name": municipality_name(site), "url": site.root_url}
+    return {"name": municipality_name(site), "url": site_url(site, request)}
 
 
 def export_items(plan, only=None):
@@ -102,16 +124,16 @@ def _meetings_by_item(items, request):
     return meetings
 
 
-def item_dict(item, request, meetings=()):
-    """One action item as exported."""
+def item_dict(item, request, meetings=(), base=""):
+    """One action item as exported (``base``: the site's root URL, for rich text links)."""
     return {
         "id": str(item.translation_key),
         "url": page_url(item, request),
         "title": item.title,
         "summary": item.summary,
-        "problem": _html(item.problem),
-        "activities": _html(item.activities),
-        "expected_result": _html(item.expected_result),
+        "problem": _html(item.problem, base),
+        "activities": _html(item.activities, base),
+        "expected_result": _html(item.expected_result, base),
         "theme": item.theme.title if item.theme else None,
         "lead_implementer": _organisation(item.lead_implementer),
         "lead_implementer_role": item.lead_implementer_role,
@@ -168,13 +190,15 @@ def plan_export(plan, request=None, only=None):
     items = export_items(plan, only)
     meetings = _meetings_by_item(items, request)
     programme = plan.get_parent().specific
+    site = site_of(plan, request)
+    base = base_url(site, request)
     return {
         "schema": SCHEMA_NAME,
         "schema_version": SCHEMA_VERSION,
         "generator": f"avp-wagtail {__version__}",
         "generated_at": timezone.now().replace(microsecond=0).isoformat(),
         "language": plan.locale.language_code,
-        "publisher": publisher_of(plan, request),
+        "publisher": publisher_of(plan, request, site),
         "programme": {
             "title": programme.title,
             "url": page_url(programme, request),
@@ -191,7 +215,7 @@ def plan_export(plan, request=None, only=None):
             "status": plan.status,
             "adoption_date": _date(plan.adoption_date),
             "adopted_document": _absolute(
-                plan.adopted_document.url if plan.adopted_document else "", request
+                plan.adopted_document.url if plan.adopted_document else "", base
             ),
             "themes": [
                 {"title": theme.title, "description": theme.description}
@@ -212,11 +236,11 @@ def plan_export(plan, request=None, only=None):
                 "every": plan.monitoring_every,
                 "unit": plan.monitoring_unit if plan.monitoring_every else None,
                 "first_due": _date(plan.monitoring_start),
-                "change_procedure": _html(plan.change_procedure),
+                "change_procedure": _html(plan.change_procedure, base),
             },
         },
         "items": [
-            item_dict(item, request, meetings.get(item.translation_key, ())) for item in items
+            item_dict(item, request, meetings.get(item.translation_key, ()), base) for item in items
         ],
     }
 

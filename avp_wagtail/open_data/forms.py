@@ -17,6 +17,16 @@ class ImportItemsForm(forms.Form):
         required=False,
         help_text=_("Leave unticked to review them as drafts first."),
     )
+    allow_duplicate_titles = forms.BooleanField(
+        label=_("Create actions whose title matches an existing one"),
+        required=False,
+        help_text=_(
+            'A row without a known "Commitment ID" whose title is already an action\'s of '
+            "this plan (or another row's of the file) is skipped and listed, so that "
+            "importing an edited export again does not duplicate the plan. Tick to create "
+            "such rows as new actions anyway."
+        ),
+    )
 
     def __init__(self, *args, can_publish=True, **kwargs):
         super().__init__(*args, **kwargs)

@@ -40,10 +40,10 @@ class OpenDataRoutesMixin(RoutablePageMixin):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        base = self.url or ""
+        base = self.get_url(request) or ""
         context["avp_open_data_urls"] = {
-            "json": base + "open-data/json/",
-            "csv": base + "open-data/csv/",
+            "json": base + self.reverse_subpage("open_data_json"),
+            "csv": base + self.reverse_subpage("open_data_csv"),
         }
         return context
 
@@ -61,5 +61,6 @@ class ItemOpenDataRoutesMixin(RoutablePageMixin):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["avp_open_data_urls"] = {"json": (self.url or "") + "open-data/json/"}
+        base = self.get_url(request) or ""
+        context["avp_open_data_urls"] = {"json": base + self.reverse_subpage("open_data_json")}
         return context

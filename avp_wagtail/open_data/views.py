@@ -8,13 +8,14 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from ..models import ActionItemPage, ActionPlanPage
+from ..sites import full_url
 from .borrowing import as_document, borrow, borrowable
-from .csv_import import ImportRejected, apply, prepare
+from .csv_import import ImportRejected, apply, import_summary, prepare
 from .forms import BorrowChooseForm, BorrowUploadForm, ImportItemsForm
 from .uploads import UploadError, read_json, read_text
 
@@ -62,13 +63,22 @@ class ImportItemsView(PlanAdminView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["submit_button_label"] = _("Import")
-        context["csv_url"] = (self.plan.url or "") + "open-data/csv/" if self.plan.live else ""
+        # The public CSV on the plan's own site (the admin may be served from another).
+        plan_url = full_url(self.plan, self.request) if self.plan.live else None
+        context["csv_url"] = (
+            plan_url + self.plan.reverse_subpage("open_data_csv") if plan_url else ""
+        )
         return context
 
     def form_valid(self, form):
         publish = form.cleaned_data.get("publish", False)
+        allow_duplicates = form.cleaned_data.get("allow_duplicate_titles", False)
         try:
-            prepared = prepare(self.plan, read_text(form.cleaned_data["file"]))
+            prepared = prepare(
+                self.plan,
+                read_text(form.cleaned_data["file"]),
+                allow_duplicate_titles=allow_duplicates,
+            )
             self._check_permissions(prepared, publish)
             result = apply(self.plan, prepared, user=self.request.user, publish=publish)
         except UploadError as error:
@@ -79,16 +89,9 @@ class ImportItemsView(PlanAdminView):
             return self.render_to_response(
                 self.get_context_data(form=form, import_errors=rejected.errors)
             )
-        if publish:
-            text = _("%(created)d actions created and %(updated)d updated, and published.")
-        else:
-            text = _(
-                "%(created)d actions created and %(updated)d updated, as drafts to review "
-                "and publish."
-            )
-        messages.success(
-            self.request, text % {"created": len(result.created), "updated": len(result.updated)}
-        )
+        messages.success(self.request, import_summary(result))
+        for skipped in result.skipped:
+            messages.warning(self.request, skipped)
         return self.plan_explorer()
 
     def _check_permissions(self, prepared, publish):
@@ -165,7 +168,11 @@ class BorrowView(PlanAdminView):
         self.request.session.pop(SESSION_KEY, None)
         messages.success(
             self.request,
-            _("%(count)d actions copied as drafts; choose their implementers and publish them.")
+            ngettext(
+                "%(count)d action copied as a draft; choose its implementers and publish it.",
+                "%(count)d actions copied as drafts; choose their implementers and publish them.",
+                len(created),
+            )
             % {"count": len(created)},
         )
         return self.plan_explorer()

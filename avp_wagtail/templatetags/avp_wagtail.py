@@ -1,16 +1,53 @@
 """Template tags of the AVP page templates."""
 
 import json
+import re
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.html import format_html
+from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
+
+from ..dates import format_date
 
 register = template.Library()
 
+
+@register.filter(expects_localtime=True)
+def avp_date(value, kind="date"):
+    """A date or time as the package reads it in the active language (avp_wagtail/dates.py):
+    ``{{ d|avp_date }}`` "14. detsember 2026", ``{{ dt|avp_date:"datetime" }}``
+    "14. detsember 2026, kell 18.00"; also "short", "short_datetime" and "time"."""
+    return format_date(value, kind)
+
+
 # Characters that could end the <script> element or start HTML inside it.
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+_MEDIA = re.compile(r"<(embed|img|iframe|video|audio|object|table|hr)\b", re.IGNORECASE)
+
+
+@register.filter
+def avp_has_content(value):
+    """True when rich text (or plain text) shows anything: an editor who clears a rich text
+    field leaves "<p></p>" or "<p><br/></p>" behind, which must not keep a heading on the
+    page with nothing under it."""
+    if value is None:
+        return False
+    text = str(value.source if hasattr(value, "source") else value)
+    if _MEDIA.search(text):
+        return True
+    return bool(strip_tags(text).replace("&nbsp;", "").strip())
+
+
+@register.filter
+def avp_tags(page):
+    """The action item's tags in the page's language (each tag's translation when there is
+    one, else the original), in one query (avp_wagtail.models.tags.tags_of_item)."""
+    from ..models.tags import tags_of_item
+
+    return tags_of_item(page)
 
 
 @register.filter

@@ -6,12 +6,14 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Site
+from wagtail.rich_text import RichText
 
 from avp_wagtail.models import (
     ActionItemPage,
     ActionItemPartner,
     ActionPlanPage,
     AgendaItem,
+    AvpTag,
     CallContactPerson,
     CallInterestTheme,
     CallToParticipatePage,
@@ -59,9 +61,35 @@ def _delete_previous_demo(home):
     Organisation.objects.filter(translation_key__in=list(org_keys)).delete()
 
 
-def _home_blocks(home, plan, programme):
-    """The municipality's own home page embeds AVP blocks, as any host site can."""
+def parse_address(address):
+    """``host:port`` (as given to ``runserver``) -> the Site hostname and port to use.
+
+    A wildcard or IPv6 host (0.0.0.0, [::]) becomes "localhost"; a bare port means
+    127.0.0.1 (as for runserver)."""
+    address = str(address).strip()
+    if address.isdigit():
+        return "127.0.0.1", int(address)
+    host, _sep, port = address.rpartition(":")
+    if host in ("", "0.0.0.0", "0") or host.startswith("["):
+        host = "localhost"
+    return host.lower(), int(port or 80)
+
+
+def _set_address(site, address):
+    """The demo's Site answers at the address the demo server runs on, so that absolute
+    links (feeds, canonical URLs, links to the neighbour) work from a browser."""
+    if address:
+        site.hostname, site.port = parse_address(address)
+        site.save()
+
+
+def _home_blocks(home, plan, programme, network):
+    """The municipality's own home page embeds AVP blocks, as any host site can: a
+    paragraph linking the programme and the network page, then the AVP blocks."""
+    home.title = content.MUNICIPALITY
+    home.draft_title = content.MUNICIPALITY
     home.body = [
+        ("paragraph", RichText(content.home_links(programme, network))),
         ("avp_open_call", {"heading": "", "call": None}),
         ("avp_plan_at_a_glance", {"heading": "", "plan": plan}),
         ("avp_latest_updates", {"heading": "", "plan": None, "count": 3}),
@@ -71,16 +99,19 @@ def _home_blocks(home, plan, programme):
 
 
 @transaction.atomic
-def build_demo(translate=True, neighbour=False):
+def build_demo(translate=True, neighbour=False, address=None):
     """Delete any earlier demo and build it again (with en/ru translations); return it.
 
-    With ``neighbour``, also build the neighbouring municipality's site (neighbour.py)."""
+    With ``neighbour``, also build the neighbouring municipality's site (neighbour.py).
+    ``address`` ("host:port", what ``runserver`` is given) sets the default Site's hostname
+    and port; the neighbour's site gets the same port."""
     site = Site.objects.get(is_default_site=True)
     home = site.root_page.specific
     locale = Locale.get_default()
 
     _delete_previous_demo(home)
     delete_neighbour()
+    _set_address(site, address)
     if not site.site_name:
         site.site_name = content.MUNICIPALITY
         site.save()
@@ -219,6 +250,8 @@ def build_demo(translate=True, neighbour=False):
             start=start,
             end=start + datetime.timedelta(hours=2),
             organiser=orgs["vallavalitsus"],
+            # A monitoring meeting names the plan it monitors.
+            monitored_plan=plan if data["kind"] == "monitoring" else None,
         )
         meeting.agenda_items = [AgendaItem(**point) for point in agenda]
         meeting.discussed_items = [MeetingDiscussedItem(item=items[s]) for s in discussed]
@@ -235,14 +268,16 @@ def build_demo(translate=True, neighbour=False):
         title="AVP KOV võrgustik",
         slug="vorgustik",
         intro="<p>Siin on kõigi selle veebi omavalitsuste tegevuskavad ja tegevused. "
-        "Hea mõte ei peatu valla piiril: laenake julgelt (I3).</p>",
+        "Hea mõte ei peatu valla piiril: laena julgelt.</p>",
     )
     programme.add_child(instance=network)
     _publish(network)
-    _home_blocks(home, plan, programme)
+    _home_blocks(home, plan, programme, network)
     if neighbour:
-        build_neighbour(plan, borrowed_slug=content.BORROWED_ITEM)
+        build_neighbour(plan, borrowed_slug=content.BORROWED_ITEM, port=site.port)
 
     if translate:
-        translate_demo(programme, [*orgs.values(), *people.values()])
+        tags = AvpTag.objects.filter(tagged_action_items__content_object__in=items.values())
+        snippets = [*orgs.values(), *people.values(), *tags.distinct().order_by("name")]
+        translate_demo(programme, snippets, home=home)
     return programme

@@ -113,17 +113,17 @@ CALL = {
     "slug": "kutse-osalema",
     "what_is_avp": "<p>AVP KOV on üle-eestiline algatus, mis aitab kohalikel omavalitsustel "
     "ja kogukondadel koos kavandada tegevusi valla avatumaks juhtimiseks.</p>",
-    "why_cooperate": "<p>Tahame, et valla otsused sünniksid koos elanikega. Teie teadmised "
+    "why_cooperate": "<p>Tahame, et valla otsused sünniksid koos elanikega. Sinu teadmised "
     "oma külast, ühendusest ja naabruskonnast on selleks hädavajalikud.</p>",
     "contribution_expected": "<p>Ootame ühendustelt ideid, osalemist töörühmades umbes kord "
     "kuus ning abi info levitamisel oma võrgustikes.</p>",
     "steps": [
-        ("Täitke huvi avaldamise vorm", "Vorm on selle lehe lõpus; see võtab paar minutit."),
-        ("Tulge avatud koosolekule", "Tutvustame tegevuskava ja leppime kokku töörühmad."),
-        ("Liituge töörühmaga", "Töörühmad kohtuvad umbes kord kuus."),
+        ("Täida huvi avaldamise vorm", "Vorm on selle lehe lõpus; see võtab paar minutit."),
+        ("Tule avatud koosolekule", "Tutvustame tegevuskava ja leppime kokku töörühmad."),
+        ("Liitu töörühmaga", "Töörühmad kohtuvad umbes kord kuus."),
     ],
     "long_term_goal": "<p>Kohaliku elu korraldamine, milles elanikud ja vald on partnerid.</p>",
-    "benefits": "<p>Teie hääl jõuab otse otsustajateni ja näete, kuidas ettepanekud ellu viiakse.</p>",
+    "benefits": "<p>Sinu hääl jõuab otse otsustajateni ja näed, kuidas ettepanekud ellu viiakse.</p>",
     "target_groups": "<p>Külaseltsid, noored, ettevõtjad, eakad ja kõik aktiivsed elanikud.</p>",
     "interest_themes": ["Avatud eelarve", "Noorte kaasamine", "Külade hääl", "Digitaalne vald"],
 }
@@ -394,3 +394,15 @@ UPCOMING_MEETING = {
     ],
     "discussed": ["kulade-umarlaud"],
 }
+
+
+def home_links(programme, network):
+    """The home page's paragraph that leads a resident to the programme and the network
+    page (rich text with internal page links, translated like any page text)."""
+    return (
+        "<p>Näidiku vald teeb koos elanike ja ühendustega avatud valitsemise tegevuskava.</p>"
+        f'<ul><li><a linktype="page" id="{programme.pk}">Avatud valitsemine Näidiku vallas</a>'
+        ": tegevuskava, kutse osalema ja koosolekud</li>"
+        f'<li><a linktype="page" id="{network.pk}">AVP KOV võrgustik</a>'
+        ": naabervaldade tegevused, mida saad laenata</li></ul>"
+    )

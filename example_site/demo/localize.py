@@ -55,10 +55,13 @@ def translate_instance(instance, locales):
     return targets
 
 
-def translate_demo(programme, snippets):
-    """Translate the snippets (first, so pages can refer to them) and the programme tree."""
+def translate_demo(programme, snippets, home=None):
+    """Translate the snippets (first, so pages can refer to them), the programme tree and
+    then the home page (its blocks and links then find the translated pages)."""
     locales = [Locale.objects.get_or_create(language_code=code)[0] for code in TARGET_LANGUAGES]
     for snippet in snippets:
         translate_instance(snippet, locales)
     for page in [programme, *programme.get_descendants().specific().order_by("path")]:
         translate_instance(page, locales)
+    if home is not None:
+        translate_instance(home, locales)

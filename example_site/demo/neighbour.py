@@ -1,6 +1,7 @@
 """The neighbouring municipality: a second Wagtail site on the same installation with its
 own plan, one action borrowed from Näidiku (with attribution) and a network page that
-lists both. Open it at http://naaber.localhost:8000/ while the demo runs."""
+lists both. ``scripts/demo.sh`` prints its address (http://naaber.localhost:<port>/, on the port
+the demo runs on)."""
 
 import datetime
 
@@ -12,7 +13,6 @@ from avp_wagtail.open_data.export import plan_export
 from home.models import HomePage
 
 HOSTNAME = "naaber.localhost"
-PORT = 8000
 NAME = "Naabri vald"
 
 
@@ -29,12 +29,13 @@ def delete_neighbour():
         root.delete()
 
 
-def build_neighbour(source_plan, borrowed_slug):
-    """Build the neighbour's site; it borrows ``borrowed_slug`` from ``source_plan``."""
+def build_neighbour(source_plan, borrowed_slug, port=80):
+    """Build the neighbour's site (on ``port``, the port the demo server listens on); it
+    borrows ``borrowed_slug`` from ``source_plan``."""
     home = HomePage(title=NAME, slug="naabri-vald")
     Page.get_first_root_node().add_child(instance=home)
     _publish(home)
-    Site.objects.create(hostname=HOSTNAME, port=PORT, root_page=home, site_name=NAME)
+    Site.objects.create(hostname=HOSTNAME, port=port, root_page=home, site_name=NAME)
 
     programme = OpenGovernmentPage(
         title="Avatud valitsemine Naabri vallas",

@@ -6,13 +6,32 @@ paragraph or list item of rich text). Slugs and the generated item summaries are
 """
 
 TRANSLATIONS = {
+    # The home page: its title and the paragraph that links the programme and network page
+    "Näidiku vald": ("Näidiku municipality", "Волость Нэйдику"),
+    "Näidiku vald teeb koos elanike ja ühendustega avatud valitsemise tegevuskava.": (
+        "Näidiku municipality makes an open government action plan together with residents "
+        "and civil society organisations.",
+        "Волость Нэйдику составляет план действий открытого управления вместе с жителями и "
+        "гражданскими объединениями.",
+    ),
+    '<a id="a1">Avatud valitsemine Näidiku vallas</a>: tegevuskava, kutse osalema ja koosolekud': (
+        '<a id="a1">Open government in Näidiku</a>: the action plan, the call to take part '
+        "and the meetings",
+        '<a id="a1">Открытое управление в волости Нэйдику</a>: план действий, приглашение '
+        "к участию и встречи",
+    ),
+    '<a id="a1">AVP KOV võrgustik</a>: naabervaldade tegevused, mida saad laenata': (
+        '<a id="a1">AVP KOV network</a>: actions of neighbouring municipalities you can borrow',
+        '<a id="a1">Сеть AVP KOV</a>: действия соседних самоуправлений, которые можно '
+        "позаимствовать",
+    ),
     "AVP KOV võrgustik": ("AVP KOV network", "Сеть AVP KOV"),
     "Siin on kõigi selle veebi omavalitsuste tegevuskavad ja tegevused. Hea mõte ei peatu "
-    "valla piiril: laenake julgelt (I3).": (
+    "valla piiril: laena julgelt.": (
         "The action plans and actions of every municipality on this website. A good idea "
-        "does not stop at the municipal border: borrow freely (I3).",
+        "does not stop at the municipal border: borrow freely.",
         "Планы действий и действия всех самоуправлений этого сайта. Хорошая идея не "
-        "останавливается на границе волости: заимствуйте смело (I3).",
+        "останавливается на границе волости: заимствуйте смело.",
     ),
     # Carrying out: progress updates and a milestone's delay
     "E-hääletuse keskkonna hange venis; hääletus toimub detsembris.": (
@@ -92,7 +111,7 @@ TRANSLATIONS = {
         "AVP KOV is a nationwide initiative that helps local governments and communities plan together the actions that make a municipality's governance more open.",
         "AVP KOV — общеэстонская инициатива, которая помогает местным самоуправлениям и сообществам вместе планировать действия для более открытого управления.",
     ),
-    "Tahame, et valla otsused sünniksid koos elanikega. Teie teadmised oma külast, ühendusest ja naabruskonnast on selleks hädavajalikud.": (
+    "Tahame, et valla otsused sünniksid koos elanikega. Sinu teadmised oma külast, ühendusest ja naabruskonnast on selleks hädavajalikud.": (
         "We want the municipality's decisions to be made together with residents. Your knowledge of your village, organisation and neighbourhood is essential for that.",
         "Мы хотим, чтобы решения волости принимались вместе с жителями. Ваши знания о своей деревне, объединении и соседях для этого необходимы.",
     ),
@@ -100,7 +119,7 @@ TRANSLATIONS = {
         "We hope organisations bring ideas, take part in working groups about once a month and help spread the word in their networks.",
         "Мы ждём от объединений идей, участия в рабочих группах примерно раз в месяц и помощи в распространении информации в своих сетях.",
     ),
-    "Täitke huvi avaldamise vorm": (
+    "Täida huvi avaldamise vorm": (
         "Fill in the expression-of-interest form",
         "Заполните форму выражения интереса",
     ),
@@ -108,12 +127,12 @@ TRANSLATIONS = {
         "The form is at the end of this page; it takes a couple of minutes.",
         "Форма находится в конце этой страницы; это займёт пару минут.",
     ),
-    "Tulge avatud koosolekule": ("Come to the open meeting", "Приходите на открытое собрание"),
+    "Tule avatud koosolekule": ("Come to the open meeting", "Приходите на открытое собрание"),
     "Tutvustame tegevuskava ja leppime kokku töörühmad.": (
         "We present the action plan and agree on the working groups.",
         "Мы представим план действий и договоримся о рабочих группах.",
     ),
-    "Liituge töörühmaga": ("Join a working group", "Присоединяйтесь к рабочей группе"),
+    "Liitu töörühmaga": ("Join a working group", "Присоединяйтесь к рабочей группе"),
     "Töörühmad kohtuvad umbes kord kuus.": (
         "Working groups meet about once a month.",
         "Рабочие группы встречаются примерно раз в месяц.",
@@ -122,7 +141,7 @@ TRANSLATIONS = {
         "Local life run by residents and the municipality as partners.",
         "Организация местной жизни, в которой жители и волость — партнёры.",
     ),
-    "Teie hääl jõuab otse otsustajateni ja näete, kuidas ettepanekud ellu viiakse.": (
+    "Sinu hääl jõuab otse otsustajateni ja näed, kuidas ettepanekud ellu viiakse.": (
         "Your voice reaches the decision-makers directly and you see how proposals are carried out.",
         "Ваш голос доходит прямо до тех, кто принимает решения, и вы видите, как выполняются предложения.",
     ),
@@ -342,6 +361,15 @@ TRANSLATIONS = {
     "vallavolikogu esimees": ("chair of the municipal council", "председатель волостного собрания"),
     "juhatuse liige": ("board member", "член правления"),
     "noortekogu esimees": ("chair of the youth council", "председатель молодёжного совета"),
+    # Action item tags (translatable snippets)
+    "avaandmed": ("open data", "открытые данные"),
+    "dokumendid": ("documents", "документы"),
+    "eelarve": ("budget", "бюджет"),
+    "kaasamine": ("participation", "вовлечение"),
+    "keskkond": ("environment", "окружающая среда"),
+    "külad": ("villages", "деревни"),
+    "noored": ("youth", "молодёжь"),
+    "volikogu": ("council", "волостное собрание"),
 }
 
 ITEM_SUMMARY_SUFFIX = {

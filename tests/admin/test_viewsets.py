@@ -1,8 +1,12 @@
 """The admin listings: organisations and contact people (snippets), and interest submissions."""
 
 import csv
+import datetime
 import io
+import re
 
+import openpyxl
+import pytest
 from django.urls import reverse
 
 from avp_wagtail.models import ContactPerson, InterestSubmission, Organisation
@@ -79,3 +83,89 @@ def test_submissions_need_admin_access(client, home):
     make_submissions(home)
     response = client.get(reverse("avp_interest_submissions:index"))
     assert response.status_code == 302  # to the login page
+
+
+@pytest.fixture
+def estonian_admin(admin_client, django_user_model):
+    """The editor has chosen Estonian as the admin's language (Wagtail's UserProfile)."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(django_user_model.objects.get(username="editor"))
+    profile.preferred_language = "et"
+    profile.save()
+    return admin_client
+
+
+SUBMITTED_UTC = datetime.datetime(2026, 11, 30, 12, 5, 33, 123456, tzinfo=datetime.UTC)
+
+
+def _export(client, export_format):
+    url = reverse("avp_interest_submissions:index")
+    response = client.get(url, {"export": export_format}, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    return b"".join(response.streaming_content)
+
+
+def test_submissions_export_local_time_to_the_minute_and_yes_no_in_the_editors_language(
+    estonian_admin, home, settings
+):
+    settings.TIME_ZONE = "Europe/Tallinn"  # UTC+2 in November
+    make_submissions(home)
+    InterestSubmission.objects.update(submitted_at=SUBMITTED_UTC)
+
+    rows = list(csv.DictReader(io.StringIO(_export(estonian_admin, "csv").decode("utf-8-sig"))))
+    mari = next(row for row in rows if row["Nimi"] == "Mari")  # headings in Estonian too
+    assert mari["Saadetud"] == "2026-11-30 14:05"
+    assert mari["Nõusolek andmete säilitamiseks"] == "jah"
+    assert "True" not in str(rows) and "+00:00" not in str(rows) and ".123456" not in str(rows)
+
+    workbook = openpyxl.load_workbook(io.BytesIO(_export(estonian_admin, "xlsx")))
+    sheet = workbook.active
+    headings = [cell.value for cell in sheet[1]]
+    row = [cell for cell in sheet[2]]
+    submitted = row[headings.index("Saadetud")]
+    assert submitted.value == datetime.datetime(2026, 11, 30, 14, 5)
+    assert submitted.number_format == "yyyy-mm-dd hh:mm"
+    assert row[headings.index("Nõusolek andmete säilitamiseks")].value == "jah"
+
+
+def test_submissions_listing_shows_local_time_to_the_minute(estonian_admin, home, settings):
+    settings.TIME_ZONE = "Europe/Tallinn"
+    make_submissions(home)
+    InterestSubmission.objects.update(submitted_at=SUBMITTED_UTC)
+    html = estonian_admin.get(reverse("avp_interest_submissions:index")).content.decode()
+    assert "2026-11-30 14:05" in html
+    submission = InterestSubmission.objects.get(name="Mari")
+    url = reverse("avp_interest_submissions:inspect", args=[submission.pk])
+    html = estonian_admin.get(url).content.decode()
+    assert "2026-11-30 14:05" in html and "jah" in html and "True" not in html
+
+
+def test_contact_people_listing_says_yes_or_no(estonian_admin, db):
+    ContactPerson.objects.create(name="Kaja Kask", role="specialist", show_contact_details=True)
+    ContactPerson.objects.create(name="Mati Mets", role="specialist")
+    url = reverse("wagtailsnippets_avp_wagtail_contactperson:list")
+    html = estonian_admin.get(url).content.decode()
+    cells = [cell.strip() for cell in re.findall(r"<td[^>]*>([^<]*)</td>", html)]
+    assert "jah" in cells and "ei" in cells and "True" not in html
+
+
+def test_action_items_report_exports_in_the_editors_language_with_date_cells(estonian_admin, home):
+    """The report's CSV is streamed after the view returns: still in the editor's language."""
+    from avp_wagtail.models import ProgressUpdate
+    from tests.builders import make_item, make_plan, publish
+
+    item = make_item(make_plan(make_programme(home)), 1, title="Paviljonid")
+    item.progress_updates = [ProgressUpdate(title="U", date=datetime.date(2026, 11, 1))]
+    publish(item)
+    url = "/admin/reports/avp-action-items/"
+    response = estonian_admin.get(url, {"export": "csv"}, HTTP_ACCEPT_LANGUAGE="en")
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(body)))
+    assert rows[0]["Tegevuskava"] == "Plan" and rows[0]["Viimane uudis"] == "2026-11-01"
+    response = estonian_admin.get(url, {"export": "xlsx"}, HTTP_ACCEPT_LANGUAGE="en")
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    headings = [cell.value for cell in sheet[1]]
+    last_update = sheet[2][headings.index("Viimane uudis")]
+    assert last_update.value == datetime.date(2026, 11, 1)  # a date cell, not text
+    assert last_update.number_format == "yyyy-mm-dd"

@@ -86,6 +86,8 @@ def test_interest_form_error_keeps_text_then_confirms(page, mailoutbox):
         et("Please give your consent, otherwise we cannot store your data.") in alert.inner_text()
     )
     screenshot(page, "interest-1-error")
+    # Focus moved to the error summary (the form's action targets it), without JavaScript.
+    assert page.evaluate("document.activeElement.id") == "interest-errors"
     assert page.get_by_label(et("Your name")).input_value() == "Mari Maasikas"
     assert page.get_by_label(et("Message")).input_value() == "Tahan aidata noortekogu tööd."
     assert page.get_by_label("Noored").is_checked()

@@ -48,7 +48,7 @@ def test_editor_imports_csv_after_fixing_the_reported_row(page, django_user_mode
     page.set_input_files("#id_file", str(good))
     page.locator("form#w-editor-form button[type=submit]").click()
     page.wait_for_url(f"**/admin/pages/{plan.pk}/")
-    assert "1 actions created" in page.content()
+    assert "1 action created" in page.content()  # ngettext: the singular
     assert ActionItemPage.objects.child_of(plan).get(title="Uus tegevus").live is False
 
 

@@ -17,7 +17,14 @@ TODAY = timezone.localdate()
 def test_dashboard_lists_overdue_stale_and_next_monitoring(admin_client, home):
     programme = make_programme(home)
     plan = make_plan(programme, title="Tegevuskava", monitoring_every=1, monitoring_start=TODAY)
-    make_meeting(programme, 1, 3, kind=MeetingKind.MONITORING, title="Seire detsembris")
+    make_meeting(
+        programme,
+        1,
+        3,
+        kind=MeetingKind.MONITORING,
+        monitored_plan=plan,
+        title="Seire detsembris",
+    )
     late = make_item(plan, 1, title="Hilinev tegevus")
     late.milestones = [Milestone(title="Hange", due_date=TODAY - datetime.timedelta(days=2))]
     late.progress_updates = [ProgressUpdate(title="Värske", date=TODAY)]

@@ -4,7 +4,8 @@ import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from icalendar import Calendar
 
 from avp_wagtail.choices import MeetingKind
@@ -32,7 +33,12 @@ def setup(home):
     past.agenda_items = [AgendaItem(title="Eelarve", decision="Kinnitati 50 000 eurot.")]
     publish(past)
     upcoming = make_meeting(
-        programme, 2, 12, kind=MeetingKind.MONITORING, online_url="https://meet.example/x"
+        programme,
+        2,
+        12,
+        kind=MeetingKind.MONITORING,
+        monitored_plan=plan,
+        online_url="https://meet.example/x",
     )
     return programme, plan, item, past, upcoming
 
@@ -54,7 +60,8 @@ def test_plan_calendar_lists_meetings_and_milestones_with_stable_uids(client, se
     assert str(meeting["summary"]) == past.title
     assert meeting.decoded("dtstart") == past.start.replace(microsecond=0)
     assert str(meeting["location"]) == "Vallamaja"
-    assert str(meeting["url"]) == past.get_full_url()
+    # Absolute on the address the calendar was fetched at (not the Site record's localhost).
+    assert str(meeting["url"]) == "http://testserver" + past.url
     milestone = events[f"avp-milestone-{hange.pk}@testserver"]
     assert milestone.decoded("dtstart") == datetime.date(2027, 3, 1)
     assert milestone.decoded("dtend") == datetime.date(2027, 3, 2)
@@ -91,6 +98,25 @@ def test_rss_feed(client, setup):
     assert len(guids) == len(set(guids))
 
 
+def test_feed_says_a_cancelled_action_is_not_counted(client, setup):
+    """A cancelled action's progress counts nowhere (avp_wagtail.progress): the feed does
+    not announce a percentage the plan page leaves out."""
+    programme, plan, item, past, upcoming = setup
+    item = item.get_latest_revision_as_object()
+    item.status, item.progress = "cancelled", 10
+    item.progress_updates = []
+    publish(item)
+    response = client.get(plan.url + "feed/rss/")
+    titles = [e.findtext("title") for e in ET.fromstring(response.content).iter("item")]
+    (title,) = [t for t in titles if "Paviljonid" in t]
+    assert "10%" not in title
+    with translation.override("et"):  # the plan is in Estonian
+        assert title == gettext("Action updated: %(title)s (%(status)s, not counted)") % {
+            "title": "Paviljonid",
+            "status": gettext("Cancelled"),
+        }
+
+
 def test_atom_feed(client, setup):
     programme, plan, item, past, upcoming = setup
     response = client.get(programme.url + "feed/atom/")
@@ -100,6 +126,12 @@ def test_atom_feed(client, setup):
     entries = feed.findall(f"{ATOM}entry")
     assert len(entries) == 4  # the item, its update, two meetings
     assert all(entry.find(f"{ATOM}updated").text for entry in entries)
+    # Its own address and every link are on the address it was fetched at (never the
+    # sites framework's example.com, nor the Site record's localhost).
+    self_link = feed.find(f"{ATOM}link[@rel='self']").get("href")
+    assert self_link == f"http://testserver{programme.url}feed/atom/"
+    links = [link.get("href") for link in feed.iter(f"{ATOM}link")]
+    assert len(links) == 6 and all(href.startswith("http://testserver/") for href in links)
 
 
 def test_pages_link_their_feeds(client, setup):

@@ -68,7 +68,8 @@ def test_overdue_when_the_cadence_was_missed(client, programme):
 def test_next_due_date_follows_the_last_meeting_held(programme):
     start = TODAY - datetime.timedelta(weeks=5)
     plan = make_plan(programme, monitoring_every=2, monitoring_unit="weeks", monitoring_start=start)
-    make_meeting(programme, 1, -3, kind=MeetingKind.MONITORING)  # held three days ago
+    # held three days ago
+    make_meeting(programme, 1, -3, kind=MeetingKind.MONITORING, monitored_plan=plan)
     result = next_monitoring(plan)
     # Due dates: -35, -21, -7, +7 days; the first after the meeting held three days ago:
     assert result.due == start + datetime.timedelta(weeks=6)
@@ -79,7 +80,7 @@ def test_announced_meeting_is_shown(client, programme):
     plan = make_plan(
         programme, monitoring_every=3, monitoring_unit="months", monitoring_start=TODAY
     )
-    meeting = make_meeting(programme, 2, 10, kind=MeetingKind.MONITORING)
+    meeting = make_meeting(programme, 2, 10, kind=MeetingKind.MONITORING, monitored_plan=plan)
     make_meeting(programme, 3, 5, kind=MeetingKind.OPEN_MEETING)  # not a monitoring meeting
     assert next_monitoring(plan).meeting.pk == meeting.pk
     html = client.get(plan.url).content.decode()
@@ -98,8 +99,8 @@ def test_programme_page_and_dashboard_cost_the_same_for_one_or_many_plans(
     client, admin_client, programme
 ):
     """Next monitoring meetings of all plans come from one query, not two per plan."""
-    make_plan(programme, slug="p0", monitoring_every=3)
-    make_meeting(programme, 1, 5, kind=MeetingKind.MONITORING)
+    plan = make_plan(programme, slug="p0", monitoring_every=3)
+    make_meeting(programme, 1, 5, kind=MeetingKind.MONITORING, monitored_plan=plan)
     one_page = page_queries(client, programme.url)[0]
     one_dashboard = page_queries(admin_client, "/admin/")[0]
     for n in range(1, 6):

@@ -105,7 +105,11 @@ def test_late_milestones_show_planned_versus_actual(client, plan):
     assert (overdue.is_overdue, done_late.is_overdue, upcoming.is_overdue) == (True, False, False)
     assert done_late.is_late
     html = client.get(item.url).content.decode()
-    assert html.count("avp-badge--overdue") == 1
+    milestones = html[html.index('id="avp-milestones-heading"') :]
+    assert milestones.count("avp-badge--overdue") == 1
+    # The overdue milestone makes the action overdue: said beside its status too.
+    facts = html[: html.index('id="avp-milestones-heading"')]
+    assert facts.count("avp-badge--overdue") == 1
     assert "Hange venis." in html
 
 

@@ -66,3 +66,26 @@ def shown_comments(html):
         re.sub(r"<[^>]+>", "", text).strip()
         for text in re.findall(r'<div class="avp-comment__text"[^>]*>(.*?)</div>', html, re.S)
     ]
+
+
+def mark_summary(language, for_count, against_count, question_count=None):
+    """The discussion's counts by mark as the page writes them in ``language`` (each count
+    with its own plural form); without ``question_count``, as the plan table writes them."""
+    from django.utils import translation
+    from django.utils.translation import ngettext
+
+    with translation.override(language):
+        parts = [
+            ngettext("%(counter)s for", "%(counter)s for", for_count) % {"counter": for_count},
+            ngettext("%(counter)s against", "%(counter)s against", against_count)
+            % {"counter": against_count},
+        ]
+        if question_count is None:
+            return ", ".join(parts)
+        parts.append(
+            ngettext(
+                "%(counter)s question or idea", "%(counter)s questions or ideas", question_count
+            )
+            % {"counter": question_count}
+        )
+        return ", ".join(parts) + "."

@@ -122,3 +122,63 @@ def test_editor_without_the_permission_cannot_moderate(client, django_user_model
 def test_nobody_writes_comments_in_the_admin(client, moderator, comments):
     client.force_login(moderator)
     assert client.get(f"{INDEX}add/").status_code in (302, 403)
+
+
+def _prefers(user, language):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+
+
+def test_bulk_actions_speak_of_comments_not_snippets(client, moderator, comments):
+    _prefers(moderator, "en")
+    client.force_login(moderator)
+    html = _listing(client)
+    for label in (
+        "Approve selected comments",
+        "Hide selected comments",
+        "Delete selected comments",
+    ):
+        assert f'aria-label="{label}"' in html
+    assert "selected snippets" not in html.lower()
+    # Wagtail's script counts the selection with its "items" strings, not "snippets".
+    assert 'data-bulk-action-footer="ITEM"' in html
+
+    for action, one, two in [
+        ("avp_approve", "Approve this comment?", "Approve these 2 comments?"),
+        ("avp_hide", "Hide this comment?", "Hide these 2 comments?"),
+        ("delete", "Delete this comment for good?", "Delete these 2 comments for good?"),
+    ]:
+        url = reverse("wagtail_bulk_action", args=("avp_comments", "avpcomment", action))
+        single = client.get(f"{url}?id={comments[0].pk}").content.decode()
+        double = client.get(f"{url}?id={comments[0].pk}&id={comments[1].pk}").content.decode()
+        assert one in single and two in double, action
+        assert "<title>" in double and "comments" in double.split("<title>")[1].split("</title>")[0]
+        main = double.split("<main", 1)[1]
+        assert "snippet" not in main.lower().replace("wagtailsnippets", "")
+
+    response = _bulk(client, "delete", comments[:2])
+    messages = [str(m).strip() for m in client.get(INDEX).context["messages"]]
+    assert response.status_code == 302 and messages == ["2 comments deleted."]
+
+
+def test_listing_says_yes_or_no_and_local_time_in_the_editors_language(
+    client, moderator, comments, settings
+):
+    import datetime
+
+    settings.TIME_ZONE = "Europe/Tallinn"
+    AvpComment.objects.filter(pk=comments[0].pk).update(
+        submit_date=datetime.datetime(2026, 11, 30, 12, 5, 33, 123456, tzinfo=datetime.UTC),
+        is_official_response=True,
+    )
+    _prefers(moderator, "et")
+    client.force_login(moderator)
+    html = _listing(client)
+    assert "2026-11-30 14:05" in html and "True" not in html and "False" not in html
+    assert "Kustuta valitud kommentaarid" in html  # the bulk action, in Estonian
+    url = reverse("wagtail_bulk_action", args=("avp_comments", "avpcomment", "delete"))
+    confirm = client.get(f"{url}?id={comments[0].pk}&id={comments[1].pk}").content.decode()
+    assert "Kas kustutad need 2 kommentaari jäädavalt?" in confirm

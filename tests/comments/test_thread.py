@@ -7,7 +7,7 @@ from wagtail.models import Locale
 from avp_wagtail.comments.models import AvpComment
 from tests.builders import make_item
 
-from .helpers import POST_URL, comment_data, post_comment, shown_comments
+from .helpers import POST_URL, comment_data, mark_summary, post_comment, shown_comments
 
 pytestmark = pytest.mark.django_db
 
@@ -40,13 +40,7 @@ def test_counts_and_mark_filter(client, item, resident):
     ]:
         _post_as(client, resident, item, mark=mark, comment=text)
     html = client.get(item.url).content.decode()
-    with translation.override("et"):
-        from django.utils.translation import gettext
-
-        summary = gettext(
-            "%(for_count)s for, %(against_count)s against, %(question_count)s questions or ideas."
-        )
-    assert summary % {"for_count": 2, "against_count": 1, "question_count": 1} in html
+    assert mark_summary("et", 2, 1, 1) in html
     filtered = client.get(f"{item.url}?mark=against").content.decode()
     assert shown_comments(filtered) == ["Vastu"]
 
@@ -68,13 +62,7 @@ def test_comment_on_a_translation_joins_the_one_thread(client, item, ru_item, re
     et_html = client.get(item.url).content.decode()
     assert "Nõus" in ru_html and "Хорошая идея" in ru_html
     assert shown_comments(ru_html) == shown_comments(et_html)
-    with translation.override("ru"):
-        from django.utils.translation import gettext
-
-        summary = gettext(
-            "%(for_count)s for, %(against_count)s against, %(question_count)s questions or ideas."
-        ) % {"for_count": 2, "against_count": 0, "question_count": 0}
-    assert summary in ru_html  # the same counts, in Russian
+    assert mark_summary("ru", 2, 0, 0) in ru_html  # the same counts, in Russian
     assert AvpComment.objects.get(comment="Nõus").parent_id == comment.pk
 
 
@@ -114,13 +102,7 @@ def test_plan_page_shows_counts_per_item(client, item, resident):
     _post_as(client, resident, item, comment="A", mark="for")
     _post_as(client, resident, item, comment="B", mark="against")
     html = client.get(item.get_parent().url).content.decode()
-    with translation.override("et"):
-        from django.utils.translation import gettext
-
-        marks = gettext("for %(for_count)s, against %(against_count)s") % {
-            "for_count": 1,
-            "against_count": 1,
-        }
+    marks = mark_summary("et", 1, 1)
     assert f'2 <span class="avp-comment-marks">({marks})</span>' in html
 
 

@@ -46,7 +46,7 @@ def valid_data(**overrides):
 def test_submission_is_stored_emailed_and_confirmed(client, call):
     response = client.post(call.url, valid_data())
     assert response.status_code == 302
-    assert response["Location"].endswith("?submitted=1")
+    assert response["Location"].endswith("?submitted=1#interest-form")
     submission = InterestSubmission.objects.get()
     assert submission.call.specific == call
     assert submission.themes == ["Youth"]

@@ -1,7 +1,6 @@
 """The demo in Estonian, English and Russian, translated through wagtail-localize."""
 
 from django.utils import translation
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
@@ -103,9 +102,14 @@ def test_translated_page_says_it_is_a_translation_and_links_the_original(client,
     ru_plan = version(ActionPlanPage, "ru")
     html = client.get(ru_plan.url).content.decode()
     with translation.override("ru"):
-        notice = _("This page is a translation. The original (%(language)s) is authoritative:")
-        assert notice % {"language": get_language_info("et")["name_translated"]} in html
-        assert "Эстонский" in html
+        notice = _(
+            "This page is a translation. The original is authoritative (original language: "
+            "%(language)s):"
+        )
+        assert notice % {"language": "эстонский"} in html
+    # The language's name stands alone, in the nominative, not inside a phrase that would
+    # need it declined.
+    assert "(язык оригинала: эстонский):" in html
     assert f'<a href="{source.url}" hreflang="et" lang="et">{source.title}</a>' in html
     assert "avp-translation-notice" not in client.get(source.url).content.decode()
 
@@ -149,11 +153,19 @@ def test_page_missing_in_a_language_is_404_not_500(client, translated_demo):
 
 
 def test_publishing_in_estonian_does_not_change_translations_until_sync(translated_demo):
+    from django.utils import timezone
+
+    from avp_wagtail.models import ProgressUpdate
+
     source = ActionItemPage.objects.get(slug="kaasav-eelarve")
-    source.progress = 80
+    # Progress is set by the latest progress update (issue 12): add one.
+    source.progress_updates.add(
+        ProgressUpdate(title="Hääletus", date=timezone.localdate(), progress=80)
+    )
     publish(source)
+    assert ActionItemPage.objects.get(pk=source.pk).progress == 80
     ru = source.get_translation(Locale.objects.get(language_code="ru"))
-    assert ru.progress == 40  # translations change on the next sync (see test_sync)
+    assert ru.progress == 45  # the demo's latest update; changes on the next sync (test_sync)
 
 
 def test_translated_item_costs_a_fixed_number_of_extra_queries(client, translated_demo):

@@ -103,7 +103,7 @@ def test_import_of_a_valid_file_creates_drafts(admin_client, plan):
     url = reverse("avp_import_items", args=[plan.pk])
     csv_text = HEADER + "Üks,Kirjeldus,2026-01-01,Kaasamine\n"
     response = admin_client.post(url, {"file": _upload("items.csv", csv_text)}, follow=True)
-    assert "1 actions created and 0 updated, as drafts" in response.content.decode()
+    assert "1 action created and 0 actions updated, as drafts" in response.content.decode()
     item = ActionItemPage.objects.child_of(plan).get()
     assert item.title == "Üks" and not item.live
     assert item.latest_revision.user.username == "editor"
@@ -154,7 +154,7 @@ def test_borrowing_copies_an_action_with_attribution(admin_client, client, plan,
         str(i) for i, item in enumerate(document["items"]) if item["title"] == "Noortevolikogu"
     ]
     response = admin_client.post(response["Location"], {"items": first}, follow=True)
-    assert "1 actions copied as drafts" in response.content.decode()
+    assert "1 action copied as a draft" in response.content.decode()
 
     copy = ActionItemPage.objects.child_of(plan).get().get_latest_revision_as_object()
     assert copy.title == "Noortevolikogu" and copy.summary == "Noored otsustavad kaasa."
@@ -237,3 +237,46 @@ def test_editor_of_one_municipality_cannot_import_into_anothers_plan(
         response = client.get(reverse(name, args=[plan.pk]), follow=True)
         assert response.redirect_chain == [("/admin/", 302)]
         assert [m.level_tag for m in response.context["messages"]] == ["error"]
+
+
+def _export_without_ids(client, plan):
+    import csv
+    import io
+
+    text = client.get(plan.url + "open-data/csv/").content.decode().lstrip("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows({**row, "Commitment ID": ""} for row in rows)
+    return buffer.getvalue()
+
+
+def test_reimporting_an_export_without_ids_reports_each_row(admin_client, client, plan):
+    items = [make_item(plan, n, title=f"Tegevus {n}") for n in (1, 2)]
+    csv_text = _export_without_ids(client, plan)
+    url = reverse("avp_import_items", args=[plan.pk])
+    form = admin_client.get(url).content.decode()
+    assert "Create actions whose title matches an existing one" in form
+
+    response = admin_client.post(url, {"file": _upload("items.csv", csv_text)}, follow=True)
+    messages = [str(m) for m in response.context["messages"]]
+    assert messages == [
+        "0 actions created and 0 actions updated, as drafts to review and publish. "
+        "2 rows were not imported: their actions are already in the plan.",
+        f"Row 2: an action titled “Tegevus 1” already exists in this plan "
+        f"(id {items[0].translation_key}); it was not created again.",
+        f"Row 3: an action titled “Tegevus 2” already exists in this plan "
+        f"(id {items[1].translation_key}); it was not created again.",
+    ]
+    assert ActionItemPage.objects.child_of(plan).count() == 2
+
+    response = admin_client.post(
+        url,
+        {"file": _upload("items.csv", csv_text), "allow_duplicate_titles": "on"},
+        follow=True,
+    )
+    assert [str(m) for m in response.context["messages"]] == [
+        "2 actions created and 0 actions updated, as drafts to review and publish."
+    ]
+    assert ActionItemPage.objects.child_of(plan).count() == 4

@@ -255,10 +255,100 @@ def test_management_command_imports_and_reports_errors(plan, tmp_path):
     path.write_text(_csv([ROW]), encoding="utf-8")
     out = io.StringIO()
     call_command("avp_import_items", plan.pk, str(path), "--dry-run", stdout=out)
-    assert "would create 1" in out.getvalue()
+    assert "would create 1 action" in out.getvalue()
     _assert_nothing_changed(plan, 0)
     call_command("avp_import_items", plan.pk, str(path), "--publish", stdout=out)
     assert ActionItemPage.objects.child_of(plan).live().count() == 1
     path.write_text(_csv([{**ROW, "Status": "done"}]), encoding="utf-8")
     with pytest.raises(CommandError, match="Row 2, column Status"):
         call_command("avp_import_items", plan.pk, str(path))
+
+
+def _exported_without_ids(client, plan):
+    """The plan's own CSV export with the id column emptied, as an editor might send it."""
+    with translation.override("en"):  # the public page activates the plan's language
+        rows = _rows(client.get(plan.url + "open-data/csv/").content.decode())
+    for row in rows:
+        row["Commitment ID"] = ""
+    return rows
+
+
+def test_reimporting_an_export_without_ids_reports_each_row_and_creates_nothing(client, plan):
+    items = [make_item(plan, n, title=f"Tegevus {n}") for n in (1, 2, 3)]
+    rows = _exported_without_ids(client, plan)
+    assert [row["Commitment Title"] for row in rows] == ["Tegevus 1", "Tegevus 2", "Tegevus 3"]
+    rows[1]["Commitment Title"] = "  TEGEVUS   2 "  # case and spacing do not make it new
+    result = import_csv(plan, _csv(rows))
+    assert not result.created and not result.updated
+    assert result.skipped == [
+        f"Row {number}: an action titled “{title}” already exists in this plan "
+        f"(id {item.translation_key}); it was not created again."
+        for number, title, item in zip(
+            (2, 3, 4), ("Tegevus 1", "TEGEVUS   2", "Tegevus 3"), items, strict=True
+        )
+    ]
+    assert ActionItemPage.objects.child_of(plan).count() == 3
+    assert "3 rows were not imported" in csv_import.import_summary(result)
+
+    result = import_csv(plan, _csv(rows), allow_duplicate_titles=True)
+    assert len(result.created) == 3 and not result.skipped
+    assert ActionItemPage.objects.child_of(plan).count() == 6
+
+
+def test_a_title_matches_an_unpublished_draft_title_too(plan):
+    item = make_item(plan, 1, title="Vana nimi")
+    item.title = "Uus nimi"
+    item.save_revision()  # draft_title is "Uus nimi"; the live title is still "Vana nimi"
+    result = import_csv(plan, _csv([{**ROW, "Commitment Title": "uus nimi"}]))
+    assert not result.created and len(result.skipped) == 1
+
+
+def test_two_new_rows_with_the_same_title_create_one_action(plan):
+    rows = [ROW, {**ROW, "Commitment Title": "avatud  EELARVE"}, {**ROW, "Commitment Title": "B"}]
+    result = import_csv(plan, _csv(rows))
+    assert sorted(page.title for page in result.created) == ["Avatud eelarve", "B"]
+    assert result.skipped == [
+        "Row 3: row 2 of the file has the same title “avatud  EELARVE”; "
+        "the action is created only once."
+    ]
+    assert len(import_csv(plan, _csv(rows[:2]), allow_duplicate_titles=True).created) == 2
+
+
+def test_a_new_row_may_take_the_title_an_updated_row_gives_up_but_not_the_new_one(plan):
+    item = make_item(plan, 1, title="Vana nimi")
+    renamed = {**ROW, "Commitment ID": str(item.translation_key), "Commitment Title": "Uus"}
+    result = import_csv(plan, _csv([renamed, {**ROW, "Commitment Title": "Uus"}]))
+    assert [page.pk for page in result.updated] == [item.pk] and not result.created
+    assert result.skipped[0].startswith("Row 3: an action titled “Uus” already exists")
+
+
+@pytest.mark.parametrize(
+    "language, counts",
+    [
+        ("en", {1: "1 action created", 17: "17 actions created"}),
+        ("et", {1: "1 tegevus loodud", 17: "17 tegevust loodud"}),
+        ("ru", {1: "создано 1 действие", 3: "создано 3 действия", 5: "создано 5 действий"}),
+    ],
+)
+def test_import_summary_uses_the_languages_plural_forms(language, counts):
+    for count, words in counts.items():
+        result = csv_import.ImportResult(created=[object()] * count)
+        with translation.override(language):
+            assert words in csv_import.import_summary(result), (language, count)
+
+
+def test_management_command_skips_duplicate_titles_unless_allowed(client, plan, tmp_path):
+    make_item(plan, 1, title="Tegevus 1")
+    path = tmp_path / "items.csv"
+    path.write_text(_csv(_exported_without_ids(client, plan)), encoding="utf-8")
+    out = io.StringIO()
+    call_command("avp_import_items", plan.pk, str(path), "--dry-run", stdout=out)
+    assert "Row 2: an action titled “Tegevus 1” already exists" in out.getvalue()
+    assert "would create 0 actions and update 0 actions" in out.getvalue()
+    out = io.StringIO()
+    call_command("avp_import_items", plan.pk, str(path), stdout=out)
+    assert "Row 2: an action titled “Tegevus 1” already exists" in out.getvalue()
+    assert "0 actions created" in out.getvalue()
+    assert ActionItemPage.objects.child_of(plan).count() == 1
+    call_command("avp_import_items", plan.pk, str(path), "--allow-duplicate-titles", stdout=out)
+    assert ActionItemPage.objects.child_of(plan).count() == 2

@@ -1,7 +1,9 @@
 """Helpers shared by the comment views."""
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.translation import get_language
 from wagtail.models import Page
 
@@ -20,6 +22,22 @@ def message(request, title, text, status=200, **extra):
         **extra,
     }
     return TemplateResponse(request, "avp_wagtail/comments/message.html", context, status=status)
+
+
+def in_language(language_code, respond):
+    """``respond()`` with ``language_code`` active, its template rendered in that language.
+
+    The comment URLs are outside ``i18n_patterns``, so Django would answer in the browser's
+    language; a form, message or e-mail about a page is in the page's language instead.
+    """
+    if language_code not in {code for code, _name in settings.LANGUAGES}:
+        return respond()
+    with translation.override(language_code):
+        response = respond()
+        if isinstance(response, TemplateResponse):
+            response.render()
+            response.headers["Content-Language"] = language_code
+    return response
 
 
 def commentable_page(content_type_id, object_pk):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django_comments_xtd.models import max_thread_level_for_content_type
 
 from ..choices import CommentMark, ModerationMode
+from ..duplicates import identical_comment
 from ..models import AvpComment, CommentSettings
 from ..notifications import notify_followers
 from ..tokens import (
@@ -17,19 +18,33 @@ from ..tokens import (
     read_confirmation_token,
     read_expired_confirmation_token,
 )
-from .common import commentable_page, message
+from .common import commentable_page, in_language, message
+from .posting import earlier_copy_redirect
 
 PAYLOAD_KEYS = {"ct", "pk", "from", "name", "email", "comment", "mark", "reply_to", "nonce"}
 
 
 def _link_problem(request, text, status=400, payload=None):
+    page = _from_page(payload)
     return message(
         request,
         _("This confirmation link cannot be used"),
         text,
         status=status,
         kept_text=(payload or {}).get("comment"),
+        back_page=page,
+        back_url=page.get_url(request) if page is not None else None,
     )
+
+
+def _from_page(payload):
+    """The live page the comment was written on (for a link back), or None."""
+    from wagtail.models import Page
+
+    try:
+        return Page.objects.live().get(pk=int((payload or {}).get("from")))
+    except (Page.DoesNotExist, TypeError, ValueError):
+        return None
 
 
 def _valid_parent(payload, target, content_type):
@@ -47,6 +62,15 @@ def _valid_parent(payload, target, content_type):
 
 
 def confirm_comment(request, token):
+    try:
+        language = read_expired_confirmation_token(token).get("language")
+    except (BadLink, AttributeError):
+        language = None
+    # Messages in the language of the page she wrote on, not her browser's.
+    return in_language(language, lambda: _confirm(request, token))
+
+
+def _confirm(request, token):
     try:
         payload = read_confirmation_token(token)
     except ExpiredLink:
@@ -86,6 +110,17 @@ def confirm_comment(request, token):
             payload=payload,
         )
 
+    from_page = type(target).objects.live().filter(pk=payload["from"]).first() or target
+    page_url = from_page.get_url(request)
+    earlier = identical_comment(
+        target,
+        str(payload["comment"]),
+        reply_to=int(payload["reply_to"] or 0),
+        email=str(payload["email"]),
+    )
+    if earlier is not None:  # the link of a re-sent copy: the first one is kept
+        return earlier_copy_redirect(page_url, earlier)
+
     moderation = CommentSettings.for_request(request).moderation
     comment = AvpComment(
         content_type=content_type,
@@ -111,7 +146,6 @@ def confirm_comment(request, token):
     if comment.is_public:
         notify_followers(comment, request, target)
 
-    from_page = type(target).objects.live().filter(pk=payload["from"]).first() or target
     if comment.is_public:
-        return HttpResponseRedirect(f"{from_page.url}?comment=confirmed#c{comment.pk}")
-    return HttpResponseRedirect(f"{from_page.url}?comment=pending#comments")
+        return HttpResponseRedirect(f"{page_url}?comment=confirmed#c{comment.pk}")
+    return HttpResponseRedirect(f"{page_url}?comment=pending#comments")

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.utils.crypto import salted_hmac
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language_from_path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -11,7 +12,7 @@ from ..choices import FlagReason
 from ..models import AvpComment
 from ..moderation import record_flag
 from ..ratelimit import client_ip
-from .common import message
+from .common import in_language, message
 
 
 def reporter_key(request):
@@ -28,6 +29,12 @@ def reporter_key(request):
 
 @require_POST
 def flag_comment(request, comment_id):
+    # "next" is the page the flag was sent from: answer in its language (/en/..., /ru/...).
+    language = get_language_from_path(request.POST.get("next", ""))
+    return in_language(language, lambda: _flag(request, comment_id))
+
+
+def _flag(request, comment_id):
     # Not a 404: LocaleMiddleware would turn it into a redirect to /<language>/comments/...
     comment = AvpComment.objects.filter(pk=comment_id, is_public=True, is_removed=False).first()
     if comment is None:

@@ -8,13 +8,14 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ..duplicates import duplicate_notice, identical_comment
 from ..forms import AvpCommentForm
 from ..notifications import notify_followers, send_confirmation_request
 from ..permissions import can_moderate
-from ..ratelimit import client_ip, is_limited, record
+from ..ratelimit import client_ip, over_limit
 from ..threads import thread_page_id
 from ..tokens import make_confirmation_token
-from .common import commentable_page, message
+from .common import commentable_page, in_language, message
 
 
 def _content_type_id(label):
@@ -39,7 +40,26 @@ def rerender_page(request, page, form, status, notice=None):
         )
     comments["form"] = form
     comments["error_notice"] = notice
+    reply_to = _int(form.data.get("reply_to"))
+    node = comments["thread"].node(reply_to) if reply_to else None
+    if node is not None and node.comment.is_visible:
+        comments["reply_to"] = node.comment
     return TemplateResponse(request, page.get_template(request), context, status=status)
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
+def earlier_copy_redirect(page_url, earlier):
+    """Back to the page, telling the resident where the comment she re-sent already is."""
+    notice = duplicate_notice(earlier)
+    if notice == "duplicate":
+        return HttpResponseRedirect(f"{page_url}?comment=duplicate&cid={earlier.pk}#comments")
+    return HttpResponseRedirect(f"{page_url}?comment={notice}#comments")
 
 
 def _bad_request(request, text):
@@ -62,7 +82,14 @@ def post_comment(request):
         or thread_page_id(from_page) != target.pk
     ):
         return _bad_request(request, _("This comment form belongs to another page's discussion."))
+    # Errors, messages and e-mails in the language of the page she wrote on.
+    return in_language(
+        from_page.locale.language_code, lambda: _post(request, data, target, from_page)
+    )
 
+
+def _post(request, data, target, from_page):
+    page_url = from_page.get_url(request)
     form = AvpCommentForm(target, data=data, user=request.user, from_page=from_page)
     form.is_valid()
     security_errors = form.security_errors()
@@ -92,7 +119,18 @@ def post_comment(request):
         return rerender_page(request, from_page, form, status=403, notice=closed_reason)
     if form.errors:
         return rerender_page(request, from_page, form, status=400)
-    if is_limited(request):
+
+    comment = form.get_comment_object()
+    earlier = identical_comment(
+        target,
+        comment.comment,
+        reply_to=form.cleaned_data["reply_to"],
+        email=comment.user_email,
+        user=request.user,
+    )
+    if earlier is not None:  # sent again: nothing stored, no e-mail, not counted
+        return earlier_copy_redirect(page_url, earlier)
+    if over_limit(request):
         return rerender_page(
             request,
             from_page,
@@ -103,9 +141,7 @@ def post_comment(request):
                 "minutes and send again; your text is kept below."
             ),
         )
-    record(request)
 
-    comment = form.get_comment_object()
     if not request.user.is_authenticated:
         payload = {
             "ct": comment.content_type_id,
@@ -115,19 +151,20 @@ def post_comment(request):
             "email": comment.user_email,
             "comment": comment.comment,
             "mark": comment.mark,
-            "reply_to": comment.parent_id,
+            "reply_to": form.cleaned_data["reply_to"],
             "followup": comment.followup,
             "language": comment.language,
             "ip": client_ip(request),
             "nonce": secrets.token_hex(16),
         }
         send_confirmation_request(request, payload, make_confirmation_token(payload), from_page)
-        return HttpResponseRedirect(f"{from_page.url}?comment=sent#comments")
+        return HttpResponseRedirect(f"{page_url}?comment=sent#comments")
 
-    if comment.pk is None:  # not a double click re-sending the same text
-        comment.user = request.user
-        comment.ip_address = client_ip(request)
-        comment.is_official_response = comment.is_official_response and can_moderate(request.user)
-        comment.save()
-        notify_followers(comment, request, target)
-    return HttpResponseRedirect(f"{from_page.url}?comment=posted#c{comment.pk}")
+    comment.user = request.user
+    comment.ip_address = client_ip(request)
+    comment.is_official_response = comment.is_official_response and can_moderate(request.user)
+    if not comment.is_official_response:
+        comment.official_role = ""
+    comment.save()
+    notify_followers(comment, request, target)
+    return HttpResponseRedirect(f"{page_url}?comment=posted#c{comment.pk}")

@@ -6,11 +6,20 @@ from django.views.decorators.csrf import csrf_exempt
 
 from ..models import AvpComment
 from ..tokens import BadLink, ExpiredLink, read_unsubscribe_token
-from .common import message
+from .common import in_language, message
 
 
 @csrf_exempt  # mail clients post RFC 8058 one-click requests without a CSRF token
 def unsubscribe(request, token):
+    try:
+        language = read_unsubscribe_token(token).get("lang")
+    except (BadLink, AttributeError):
+        language = None
+    # In the language the follower wrote in (also that of the e-mail), not the browser's.
+    return in_language(language, lambda: _unsubscribe(request, token))
+
+
+def _unsubscribe(request, token):
     try:
         data = read_unsubscribe_token(token)
     except ExpiredLink:
