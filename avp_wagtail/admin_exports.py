@@ -11,6 +11,11 @@ action items report, organisations and contact people):
 
 Wagtail streams a CSV export after its view has returned, outside the editor's language
 (``wagtail.admin.localization``): the export here is written in the editor's language.
+
+A text cell a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage
+return: typed by a resident into the interest form, or an imported title) gets a leading
+apostrophe in CSV, as in the open-data CSV (``open_data.csv_format.escape_cell``, the one
+rule for every CSV the package writes); Wagtail itself guards only its XLSX export.
 """
 
 import datetime
@@ -19,6 +24,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.mixins import list_to_str
+
+from .open_data.csv_format import escape_cell
 
 DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 XLSX_DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
@@ -64,6 +71,12 @@ class AvpSpreadsheetExportMixin:
             elif isinstance(value, datetime.date):
                 cell.number_format = XLSX_DATE_FORMAT
             yield cell
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        if export_format == self.FORMAT_CSV and isinstance(value, str):
+            return escape_cell(value)
+        return value
 
     def stream_csv(self, queryset):
         """Wagtail's CSV stream, written in the language of the request that asked for it."""

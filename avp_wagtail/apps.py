@@ -14,6 +14,7 @@ class AvpWagtailConfig(AppConfig):
         from .change_history import record_item_changes
         from .following import notify_followers
         from .models import ActionItemPage
+        from .permission_policies import register_policies
 
         page_published.connect(
             record_item_changes, sender=ActionItemPage, dispatch_uid="avp_item_changes"
@@ -21,3 +22,5 @@ class AvpWagtailConfig(AppConfig):
         page_published.connect(
             notify_followers, sender=ActionItemPage, dispatch_uid="avp_item_followers"
         )
+        # Wagtail 8 finds these registered; 7.4 asks the viewset (InterestSubmissionViewSet).
+        self.legacy_permission_policies = register_policies()

@@ -15,13 +15,15 @@ from wagtail import blocks
 
 from .progress import PlanSummary, mean_progress
 from .sites import current_site, within_sites
+from .visibility import is_visible, visible
 
 
 def _scope(queryset, parent_context):
-    """Live pages of the site (and language) of the page the block is on."""
+    """Pages of the site (and language) of the page the block is on that the visitor may
+    see (live, not restricted: avp_wagtail.visibility)."""
     parent_context = parent_context or {}
-    queryset = queryset.live()
     request = parent_context.get("request")
+    queryset = visible(queryset, request)
     site = current_site(request)
     if site is not None:
         queryset = within_sites(queryset, [site])
@@ -29,6 +31,22 @@ def _scope(queryset, parent_context):
     if page is not None and getattr(page, "locale_id", None):
         queryset = queryset.filter(locale_id=page.locale_id)
     return queryset
+
+
+def _in_page_language(chosen, parent_context):
+    """The chosen page in the language of the page the block is on (its translation), or
+    the chosen page itself when it has none: an English home page shows the English plan."""
+    page = (parent_context or {}).get("page")
+    locale_id = getattr(page, "locale_id", None)
+    if chosen is None or not locale_id or chosen.locale_id == locale_id:
+        return chosen
+    translation = (
+        type(chosen)
+        .objects.live()
+        .filter(translation_key=chosen.translation_key, locale_id=locale_id)
+        .first()
+    )
+    return translation or chosen
 
 
 class _AvpBlock(blocks.StructBlock):
@@ -54,12 +72,13 @@ class PlanAtAGlanceBlock(_AvpBlock):
         from .models import ActionPlanPage
 
         context = super().get_context(value, parent_context)
-        plan = value["plan"]
-        if plan is not None and not plan.live:
+        plan = _in_page_language(value["plan"], parent_context)
+        request = (parent_context or {}).get("request")
+        if plan is not None and not is_visible(plan, request):
             plan = None
         if plan is not None:
             plan = plan.specific if not isinstance(plan, ActionPlanPage) else plan
-            items = list(plan.get_items())
+            items = list(plan.get_items(request))
             context["plan"] = plan
             context["progress"] = mean_progress(items)
             context["summary"] = PlanSummary(items)
@@ -86,7 +105,7 @@ class LatestUpdatesBlock(_AvpBlock):
         context = super().get_context(value, parent_context)
         items = _scope(ActionItemPage.objects.all(), parent_context)
         if value["plan"] is not None:
-            items = items.child_of(value["plan"])
+            items = items.child_of(_in_page_language(value["plan"], parent_context))
         context["updates"] = list(
             ProgressUpdate.objects.filter(page__in=items)
             .select_related("page", "reported_by")
@@ -115,7 +134,7 @@ class UpcomingMeetingsBlock(_AvpBlock):
         context = super().get_context(value, parent_context)
         meetings = _scope(MeetingProtocolPage.objects.all(), parent_context)
         if value["programme"] is not None:
-            meetings = meetings.child_of(value["programme"])
+            meetings = meetings.child_of(_in_page_language(value["programme"], parent_context))
         context["meetings"] = list(
             meetings.filter(start__gte=timezone.now()).order_by("start")[: value["count"]]
         )
@@ -146,7 +165,8 @@ class OpenCallBlock(_AvpBlock):
             Q(deadline__isnull=True) | Q(deadline__gte=today)
         )
         if value["call"] is not None:
-            calls = calls.filter(pk=value["call"].pk)
+            # The chosen call in the page's language (_scope keeps to that language).
+            calls = calls.filter(translation_key=value["call"].translation_key)
         context["call"] = calls.order_by("deadline", "path").first()
         return context
 

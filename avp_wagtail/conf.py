@@ -38,6 +38,21 @@ DEFAULTS = {
     # unsubscribe link in each progress-update e-mail.
     "FOLLOW_CONFIRMATION_MAX_AGE": 3 * 24 * 60 * 60,
     "FOLLOW_UNSUBSCRIBE_MAX_AGE": 90 * 24 * 60 * 60,
+    # Follow requests (each sends an e-mail): at most FOLLOW_RATE_LIMIT from one network
+    # (IPv6: one /64) and FOLLOW_RATE_ADDRESS_LIMIT for one e-mail address, per
+    # FOLLOW_RATE_PERIOD seconds.
+    "FOLLOW_RATE_LIMIT": 5,
+    "FOLLOW_RATE_ADDRESS_LIMIT": 3,
+    "FOLLOW_RATE_PERIOD": 60 * 60,
+    # Expressions of interest (each is stored and e-mailed to the contact people): the same
+    # two limits per INTEREST_RATE_PERIOD seconds.
+    "INTEREST_RATE_LIMIT": 5,
+    "INTEREST_RATE_ADDRESS_LIMIT": 3,
+    "INTEREST_RATE_PERIOD": 60 * 60,
+    # Networks (e.g. ["192.0.2.0/24", "2001:db8::/48"]) never limited per network by any of
+    # the rate limits (comments, follows, interest form): the municipality's own public
+    # addresses. The per-address limits still apply.
+    "RATE_TRUSTED_NETWORKS": [],
     # How many entries the RSS and Atom feeds of a plan or programme carry (I2).
     "FEED_ENTRIES": 50,
     # Share links under every AVP page: plain links, no third-party scripts. Any of
@@ -54,16 +69,29 @@ DEFAULTS = {
     "COMMENT_MAX_LENGTH": 3000,
     # Number of residents' flags that hide a comment until a moderator looks at it.
     "COMMENT_FLAG_THRESHOLD": 3,
-    # At most this many comments from one IP address within COMMENT_RATE_PERIOD seconds.
+    # At most this many comments from one network (an IPv4 address, an IPv6 /64) within
+    # COMMENT_RATE_PERIOD seconds.
     "COMMENT_RATE_LIMIT": 5,
     "COMMENT_RATE_PERIOD": 10 * 60,
     # Networks (e.g. ["192.0.2.0/24", "2001:db8::/48"]) whose addresses are never
-    # rate-limited: the municipality's own public addresses (library, council Wi-Fi).
+    # rate-limited for comments (in addition to RATE_TRUSTED_NETWORKS): the municipality's
+    # own public addresses (library, council Wi-Fi).
     "COMMENT_RATE_TRUSTED_NETWORKS": [],
     # How long (seconds) the link that confirms an anonymous comment stays valid.
     "COMMENT_CONFIRMATION_MAX_AGE": 3 * 24 * 60 * 60,
     # How long (seconds) the unsubscribe link in a reply notification stays valid.
     "COMMENT_UNSUBSCRIBE_MAX_AGE": 90 * 24 * 60 * 60,
+    # How long (days) residents' personal data is kept; None keeps it. Applied by
+    # ``manage.py avp_erase_expired`` (run it daily). A dict given in the settings may name
+    # only some kinds; the others keep these defaults. See docs/comments.md, "Privacy".
+    "RETENTION_DAYS": {
+        # Published comments are anonymised (the text stays), unpublished ones erased.
+        "comments": 3 * 365,
+        # Expressions of interest are deleted.
+        "interest_submissions": 2 * 365,
+        # Followers of an action are deleted (None: kept until they unsubscribe).
+        "followers": None,
+    },
 }
 
 

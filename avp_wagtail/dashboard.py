@@ -40,7 +40,7 @@ class AvpDashboardPanel(Component):
         monitorings = next_monitorings(plans, language=language)
         context.update(
             {
-                "overdue": [a for a in attention if a.overdue_milestones],
+                "behind": [a for a in attention if a.behind_schedule],
                 "stale": [a for a in attention if a.stale],
                 "stale_days": get_setting("STALE_AFTER_DAYS"),
                 "monitoring": [(plan, monitorings.get(plan.pk)) for plan in plans],

@@ -3,12 +3,28 @@
 import logging
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
 
 from .conf import get_setting
 
 logger = logging.getLogger(__name__)
+
+
+def validate_deliverable_email(value):
+    """Refuse an address that mail cannot be sent to although ``EmailField`` accepts it: a
+    domain that does not encode to IDNA (e.g. with a bidi override character), which would
+    make sending fail with a server error."""
+    domain = str(value or "").rpartition("@")[2]
+    try:
+        domain.encode("idna")
+    except UnicodeError:
+        raise ValidationError(
+            _("This address cannot receive e-mail. Check the part after the @."),
+            code="invalid",
+        ) from None
 
 
 def send_interest_notification(submission, request=None):

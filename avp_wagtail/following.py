@@ -1,28 +1,39 @@
 """Follow one action item by e-mail (I2): double opt-in, signed expiring links, one-click
-unsubscribe, and an e-mail for each new progress update when the item is published."""
+unsubscribe, and an e-mail for each new progress update when the item is published.
+
+Follow requests are rate-limited per network and per address (``avp_wagtail.ratelimit``).
+The unsubscribe link of each e-mail is also its ``List-Unsubscribe`` header, with
+``List-Unsubscribe-Post: List-Unsubscribe=One-Click`` (RFC 8058) when the host site includes
+``avp_wagtail.urls``: that view takes a POST without a CSRF token (a mail client's one
+click), authorised by the signed token alone; its GET only asks.
+"""
 
 import secrets
 
 from django import forms
 from django.conf import settings
-from django.core import signing
+from django.core import checks, signing
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.http import HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from .change_history import previously_published
 from .conf import get_setting
+from .emails import validate_deliverable_email
+from .forms.cleaning import ControlCharacterCleaningMixin
 
 SIGNER_SALT = "avp_wagtail.follow"
 
 
-class FollowForm(forms.Form):
+class FollowForm(ControlCharacterCleaningMixin, forms.Form):
     """One field; prefixed so that its id never clashes with the comment form's e-mail."""
 
     prefix = "follow"
@@ -31,6 +42,7 @@ class FollowForm(forms.Form):
         label=_("Your e-mail address"),
         help_text=_("We send you a link to confirm. Each e-mail has a link to stop."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        validators=[validate_deliverable_email],
     )
 
 
@@ -68,15 +80,46 @@ def _send(subject_template, body_template, context, to, headers=None):
     ).send()
 
 
+def _over_limit(request, email):
+    from .ratelimit import over_limit
+
+    return over_limit(
+        request,
+        "avp_follow",
+        get_setting("FOLLOW_RATE_LIMIT"),
+        get_setting("FOLLOW_RATE_PERIOD"),
+        trusted_networks=get_setting("RATE_TRUSTED_NETWORKS"),
+        email=email,
+        email_limit=get_setting("FOLLOW_RATE_ADDRESS_LIMIT"),
+    )
+
+
+def _form_again(page, request, form, status, notice=None):
+    """The item page again, the address kept, the error summary focused (follow_item.html)."""
+    context = page.get_context(request)
+    context["follow_form"] = form
+    context["follow_error_notice"] = notice
+    return TemplateResponse(request, page.get_template(request), context, status=status)
+
+
 def request_follow(page, request):
     """POST of the follow form: e-mail a confirmation link; nothing is stored yet."""
     form = FollowForm(request.POST)
     if not form.is_valid():
         # The item page again, the address kept, the error summary focused (follow_item.html).
-        context = page.get_context(request)
-        context["follow_form"] = form
-        return TemplateResponse(request, page.get_template(request), context, status=400)
+        return _form_again(page, request, form, status=400)
     email = form.cleaned_data["email"]
+    if _over_limit(request, email):
+        return _form_again(
+            page,
+            request,
+            form,
+            status=429,
+            notice=gettext(
+                "You have asked to follow several times in a short time. Please wait a while "
+                "and send again; your address is kept below."
+            ),
+        )
     token = _signer("confirm").sign_object(
         {"page": page.pk, "email": email, "nonce": secrets.token_hex(8)}
     )
@@ -134,18 +177,38 @@ def confirm_follow(page, request):
 
 
 def unsubscribe_token(follower):
-    return _signer("unsubscribe").sign_object({"id": follower.pk, "email": follower.email})
+    return _signer("unsubscribe").sign_object(
+        {"id": follower.pk, "email": follower.email, "page": follower.page_id}
+    )
 
 
-def unsubscribe(page, request):
-    from .models import ItemFollower
-
-    token = request.GET.get("t", "")
+def _read_unsubscribe_token(token):
+    """The token's data (a dict), or None for a forged, malformed or expired token."""
     try:
         data = _signer("unsubscribe").unsign_object(
             token, max_age=get_setting("FOLLOW_UNSUBSCRIBE_MAX_AGE")
         )
     except signing.BadSignature:  # includes SignatureExpired
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def one_click_url(token):
+    """Path of the CSRF-free unsubscribe view, or None when the host site does not include
+    ``avp_wagtail.urls`` (the page's own, CSRF-protected route is used then)."""
+    try:
+        return reverse("avp_wagtail:follow_unsubscribe", args=[token])
+    except NoReverseMatch:
+        return None
+
+
+def unsubscribe(page, request, token=None, action=None):
+    """GET asks (a link preview or a mail scanner unsubscribes nobody); POST unsubscribes."""
+    from .models import ItemFollower
+
+    token = request.GET.get("t", "") if token is None else token
+    data = _read_unsubscribe_token(token)
+    if data is None:
         return _message(
             request, page, gettext("This link is not valid"), gettext("Nothing has changed."), 400
         )
@@ -160,16 +223,83 @@ def unsubscribe(page, request):
         )
     context = page.get_context(request)
     context.update(
-        {"title": gettext("Stop e-mails about this action?"), "text": "", "unsubscribe": token}
+        {
+            "title": gettext("Stop e-mails about this action?"),
+            "text": "",
+            "unsubscribe": token,
+            "unsubscribe_action": action,
+        }
     )
     return TemplateResponse(request, "avp_wagtail/follow_message.html", context)
+
+
+@csrf_exempt  # mail clients post RFC 8058 one-click requests without a CSRF token
+def one_click_unsubscribe(request, token):
+    """``avp_wagtail.urls``: the unsubscribe link of follow e-mails, on any host.
+
+    Only the signed token authorises the POST (so it needs no CSRF token); a GET shows the
+    question and a button, in the language of the followed page."""
+    from django.http import HttpResponseNotAllowed
+    from django.shortcuts import render
+
+    from .models import ActionItemPage, ItemFollower
+
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    data = _read_unsubscribe_token(token)
+    page = None
+    if data is not None:
+        page_id = data.get("page")
+        if page_id is None:  # a link sent before the token named the page
+            follower = ItemFollower.objects.filter(pk=data.get("id")).first()
+            page_id = follower.page_id if follower is not None else None
+        page = ActionItemPage.objects.live().filter(pk=page_id).first()
+    if page is None:
+        if data is not None and request.method == "POST":
+            ItemFollower.objects.filter(pk=data.get("id"), email=data.get("email")).delete()
+        title = (
+            gettext("This link is not valid") if data is None else gettext("You are unsubscribed")
+        )
+        context = {
+            "avp_base_template": get_setting("BASE_TEMPLATE"),
+            "avp_main_landmark": get_setting("MAIN_LANDMARK"),
+            "avp_language_code": translation.get_language(),
+            "title": title,
+            "text": gettext("Nothing has changed.") if data is None else "",
+        }
+        return render(
+            request,
+            "avp_wagtail/follow_link_message.html",
+            context,
+            status=400 if data is None else 200,
+        )
+    return in_page_language(
+        page, lambda: unsubscribe(page, request, token=token, action=request.path)
+    )
+
+
+@checks.register()
+def check_one_click_unsubscribe(app_configs, **kwargs):
+    if one_click_url("x") is not None:
+        return []
+    return [
+        checks.Warning(
+            "avp_wagtail.urls is not included: follow e-mails have no one-click unsubscribe "
+            "(RFC 8058), mail clients' unsubscribe button opens a page instead.",
+            hint='Add path("avp/", include("avp_wagtail.urls")) to your urls.py, outside '
+            "i18n_patterns.",
+            id="avp_wagtail.W101",
+        )
+    ]
 
 
 def notify_followers(sender, instance, revision=None, **kwargs):
     """``page_published`` receiver: e-mail each follower the progress updates that are new
     since the previously published revision."""
+    from .visibility import is_visible
+
     followers = list(instance.followers.all())
-    if not followers:
+    if not followers or not is_visible(instance):  # nothing of a restricted page by e-mail
         return 0
     previous = previously_published(instance, revision)
     if previous is None:
@@ -184,9 +314,21 @@ def notify_followers(sender, instance, revision=None, **kwargs):
     if not new:
         return 0
     page_url = instance.get_full_url()
+    parts = instance.get_url_parts()
+    site_root = (parts[1] or "").rstrip("/") if parts else ""
     sent = 0
     for follower in followers:
-        unsubscribe_url = f"{page_url}follow/unsubscribe/?t={unsubscribe_token(follower)}"
+        token = unsubscribe_token(follower)
+        one_click = one_click_url(token)
+        if one_click is not None:  # on the host of the page's own Site
+            unsubscribe_url = f"{site_root}{one_click}"
+            headers = {
+                "List-Unsubscribe": f"<{unsubscribe_url}>",
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            }
+        else:  # the page's route needs a CSRF token: a link to a page, no one-click POST
+            unsubscribe_url = f"{page_url}follow/unsubscribe/?t={token}"
+            headers = {"List-Unsubscribe": f"<{unsubscribe_url}>"}
         with translation.override(instance.locale.language_code):
             _send(
                 "avp_wagtail/emails/follow_update_subject.txt",
@@ -198,7 +340,7 @@ def notify_followers(sender, instance, revision=None, **kwargs):
                     "unsubscribe_url": unsubscribe_url,
                 },
                 follower.email,
-                headers={"List-Unsubscribe": f"<{unsubscribe_url}>"},
+                headers=headers,
             )
         sent += 1
     return sent

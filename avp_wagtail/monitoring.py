@@ -38,9 +38,10 @@ class NextMonitoring:
     overdue: bool = False
 
 
-def next_monitoring(plan, now=None):
-    """The plan's next monitoring meeting, or None when the plan has no cadence."""
-    return next_monitorings([plan], now).get(plan.pk)
+def next_monitoring(plan, now=None, visitor=None):
+    """The plan's next monitoring meeting, or None when the plan has no cadence.
+    ``visitor``: see ``next_monitorings``."""
+    return next_monitorings([plan], now, visitor=visitor).get(plan.pk)
 
 
 def _language_code(language):
@@ -87,7 +88,7 @@ def once_per_page(pages, language=None):
     return [one_version(versions, language) for versions in groups.values()]
 
 
-def _monitoring_meetings(plans):
+def _monitoring_meetings(plans, visitor=None):
     """Live monitoring meetings of the given plans, in one query: plan translation key ->
     meeting translation key -> the meeting's language versions (ordered by start).
 
@@ -97,9 +98,13 @@ def _monitoring_meetings(plans):
     from .models import MeetingProtocolPage
 
     found = {}
+    meetings = MeetingProtocolPage.objects.live()
+    if visitor is not None:
+        from .visibility import visible
+
+        meetings = visible(meetings, visitor)
     meetings = (
-        MeetingProtocolPage.objects.live()
-        .filter(
+        meetings.filter(
             kind=MeetingKind.MONITORING,
             monitored_plan__translation_key__in={plan.translation_key for plan in plans},
         )
@@ -113,8 +118,11 @@ def _monitoring_meetings(plans):
     return found
 
 
-def next_monitorings(plans, now=None, language=None):
+def next_monitorings(plans, now=None, language=None, visitor=None):
     """``next_monitoring`` of several plans (plan pk -> NextMonitoring), in one query.
+
+    ``visitor``: the request of a public page, which counts only the meetings the visitor
+    may see (avp_wagtail.visibility); without it (the admin) every live meeting counts.
 
     Each plan counts only the monitoring meetings that monitor it. A meeting is shown in
     ``language`` when given (e.g. the editor's), else in the plan's own language, falling
@@ -123,7 +131,7 @@ def next_monitorings(plans, now=None, language=None):
     if not plans:
         return {}
     now = now or timezone.now()
-    meetings = _monitoring_meetings(plans)
+    meetings = _monitoring_meetings(plans, visitor)
     result = {}
     for plan in plans:
         wanted = language or plan.locale_id

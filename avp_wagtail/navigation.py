@@ -24,12 +24,14 @@ def breadcrumbs(page, request=None):
 
 
 def network_pages(programme, request=None):
-    """Live network pages to link from a programme page, in the programme's language: its
-    own (children), else the others of the site the request came to. One query."""
+    """Network pages the visitor may see (avp_wagtail.visibility) to link from a programme
+    page, in the programme's language: its own (children), else the others of the site the
+    request came to. One query (and one for the restrictions, once per request)."""
     from .models import NetworkPage
     from .sites import current_site
+    from .visibility import visible
 
-    pages = NetworkPage.objects.live().public().filter(locale_id=programme.locale_id)
+    pages = visible(NetworkPage.objects.filter(locale_id=programme.locale_id), request)
     steplen = NetworkPage.steplen
     site = current_site(request)
     if site is not None and programme.depth > site.root_page.depth:

@@ -118,7 +118,8 @@ def mean_progress(items):
     if not total_weight:
         return None
     weighted = sum(item.progress * (getattr(item, "weight", 1) or 1) for item in counted)
-    return round(weighted / total_weight)
+    # Half up, as a reader rounds (72.5 -> 73); Python's round() would give the even 72.
+    return (2 * weighted + total_weight) // (2 * total_weight)
 
 
 @dataclass

@@ -44,7 +44,7 @@ def due_reminders(today=None):
         if person is None or not person.email:
             continue
         kinds = []
-        if entry.overdue_milestones:
+        if entry.overdue:
             kinds.append(ReminderLog.Kind.OVERDUE)
         if entry.stale:
             kinds.append(ReminderLog.Kind.STALE)

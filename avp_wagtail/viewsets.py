@@ -1,6 +1,7 @@
 """Admin viewsets: snippets for organisations and people, and the interest submissions."""
 
 import django_filters
+from django.apps import apps
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
@@ -34,13 +35,19 @@ class OrganisationViewSet(SnippetViewSet):
     menu_label = _("Organisations")
     list_display = ["name", "kind", "website"]
     list_filter = ["kind"]
-    # Searched through the model's own search index (Organisation.search_fields).
+    # A database search over these fields: the SQLite full-text backend answers a term
+    # with quotes or ">" with a server error.
+    search_fields = ["name", "description"]
+    search_backend_name = None
 
 
 class ContactPersonViewSet(SnippetViewSet):
     model = ContactPerson
     icon = "user"
     menu_label = _("Contact people")
+    # A person's e-mail and phone are personal data: no copies of them (a person in another
+    # language is a translation, not a copy).
+    copy_view_enabled = False
     list_display = [
         "name",
         "role",
@@ -52,7 +59,9 @@ class ContactPersonViewSet(SnippetViewSet):
         ),
     ]
     list_filter = ["organisation", "show_contact_details"]
-    # Searched through the model's own search index (ContactPerson.search_fields).
+    # A database search (see OrganisationViewSet).
+    search_fields = ["name", "role", "email"]
+    search_backend_name = None
 
 
 class AvpTagViewSet(SnippetViewSet):
@@ -127,6 +136,17 @@ class InterestSubmissionViewSet(ModelViewSet):
     search_fields = ["name", "organisation", "email", "message"]
     form_fields = ["name", "organisation", "email", "phone", "message"]
     inspect_view_enabled = True
+    # A resident's personal data is never duplicated: no copy view (and every other view
+    # keeps to the editor's municipality: scope_viewset above).
+    copy_view_enabled = False
+
+    @property
+    def permission_policy(self):
+        # Residents write these through a call's form; nobody adds one in the admin
+        # (permission_policies.ResidentRecordPermissionPolicy). Wagtail 8 finds the policy
+        # registered in AppConfig.ready(); 7.4 asks the viewset.
+        legacy = apps.get_app_config("avp_wagtail").legacy_permission_policies
+        return legacy.get(self.model) or super().permission_policy
 
 
 class AvpViewSetGroup(ViewSetGroup):

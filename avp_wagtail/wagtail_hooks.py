@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .admin_scope import limit_page_chooser
+from . import erasure  # noqa: F401  (registers "Erase personal data", see erasure.py)
+from .admin_scope import limit_page_chooser, scope_page_bulk_actions
 from .admin_warnings import warn_about_milestones_outside_period
 from .dashboard import add_dashboard_panel
 from .open_data.admin_buttons import page_header_buttons, page_listing_more_buttons
@@ -18,6 +19,8 @@ hooks.register("construct_homepage_panels", add_dashboard_panel)
 hooks.register("construct_page_chooser_queryset", limit_page_chooser)
 hooks.register("register_page_header_buttons", page_header_buttons)
 hooks.register("register_page_listing_more_buttons", page_listing_more_buttons)
+for _action in scope_page_bulk_actions():
+    hooks.register("register_bulk_action", _action, order=100)
 
 
 @hooks.register("register_admin_urls")

@@ -87,7 +87,8 @@ urls = Path(sys.argv[1])
 text = urls.read_text()
 text = text.replace(
     "urlpatterns = [",
-    'urlpatterns = [\n    path("comments/", include("avp_wagtail.comments.urls")),',
+    'urlpatterns = [\n    path("comments/", include("avp_wagtail.comments.urls")),'
+    '\n    path("avp/", include("avp_wagtail.urls")),',
     1,
 )
 urls.write_text(text)

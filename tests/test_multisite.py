@@ -206,3 +206,43 @@ def test_page_editor_of_one_site_cannot_edit_the_others_pages(neighbour_editor, 
     assert response.status_code == 302  # Wagtail: permission denied, back to the dashboard
     response = neighbour_editor.get(reverse("wagtailadmin_pages:edit", args=[theirs["item"].pk]))
     assert response.status_code == 200
+
+
+def _official_fields(html):
+    return 'name="official_response"' in html, 'name="official_role"' in html
+
+
+def test_moderator_answers_officially_only_on_their_own_municipalitys_pages(
+    neighbour_editor, sites, rf
+):
+    """A moderator of the neighbour sees no "official response" tick (nor the role field) on
+    our items, and a forged tick posts a plain comment; on her own items she answers
+    officially as before."""
+    from avp_wagtail.comments.context import comment_context
+    from tests.comments.helpers import comment_data
+
+    ours, theirs = sites
+    client = neighbour_editor
+    html = client.get(ours["item"].get_url()).content.decode()
+    assert "security_hash" in html  # the comment form is there, without the official fields
+    assert _official_fields(html) == (False, False)
+    data = comment_data(
+        client, ours["item"], url=ours["item"].get_url(), comment="Vastus teisele vallale."
+    )
+    client.post("/comments/post/", {**data, "official_response": "on", "official_role": "x"})
+    forged = AvpComment.objects.get(comment="Vastus teisele vallale.")
+    assert not forged.is_official_response and forged.official_role == ""
+
+    client.defaults["HTTP_HOST"] = NEIGHBOUR["HTTP_HOST"]
+    item_url = theirs["item"].get_url()
+    assert _official_fields(client.get(item_url).content.decode()) == (True, True)
+    data = comment_data(client, theirs["item"], url=item_url, comment="Ametlik vastus.")
+    client.post("/comments/post/", {**data, "official_response": "on", "official_role": "nõunik"})
+    answer = AvpComment.objects.get(comment="Ametlik vastus.")
+    assert answer.is_official_response and answer.official_role == "nõunik"
+
+    # The page's "may moderate here" flag says the same.
+    request = rf.get("/")
+    request.user = AvpComment.objects.get(pk=answer.pk).user
+    assert comment_context(theirs["item"], request)["can_moderate"]
+    assert not comment_context(ours["item"], request)["can_moderate"]

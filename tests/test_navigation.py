@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.models import Page
 
 from avp_wagtail.models import (
@@ -96,6 +96,26 @@ def test_home_page_links_the_programme_and_the_network_page(client, linked_demo,
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+def test_home_page_blocks_show_the_pages_in_the_home_pages_language(client, linked_demo, language):
+    """The AVP blocks of a translated home page show the translated plan and the
+    programme's upcoming meetings, as the programme page does (the blocks chose the
+    Estonian pages)."""
+    programme = _programme(linked_demo, language)
+    plan = ActionPlanPage.objects.live().child_of(programme).first()
+    home = _get(client, programme.get_parent())
+    paths = {path for path, _attrs, _text in home.links}
+    assert _path(plan) in paths
+    other_languages = plan.get_translations().live()
+    assert not paths & {_path(other) for other in other_languages}
+    upcoming = (
+        MeetingProtocolPage.objects.live().child_of(programme).filter(start__gte=timezone.now())
+    )
+    assert upcoming.exists()
+    for meeting in upcoming:
+        assert _path(meeting) in paths, meeting.title
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_breadcrumbs_lead_up_through_the_programme(client, linked_demo, language):
     programme = _programme(linked_demo, language)
     plan = ActionPlanPage.objects.live().child_of(programme).get()
@@ -172,3 +192,16 @@ def test_network_page_does_not_hide_the_untranslated_neighbour(client, linked_de
     assert not any(_path(item) in by_path for item in estonian_items)
     rows = page.html.count("<tr>") - 1  # minus the header row
     assert rows == translated.count() + 2
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_home_page_speaks_its_language_and_switches_languages(client, linked_demo, language):
+    """The example site's own strings are translated and the home page offers the other
+    language versions, as every AVP page does."""
+    home_page = _programme(linked_demo, language).get_parent()
+    home = _get(client, home_page)
+    with translation.override(language):
+        assert translation.gettext("Skip to content") in home.html
+    switcher = {path for path, attrs, _text in home.links if attrs.get("hreflang")}
+    others = {_path(page) for page in home_page.get_translations().live()}
+    assert len(others) == 2 and others <= switcher

@@ -10,7 +10,7 @@ from tests.builders import make_item, make_meeting, make_plan, make_programme
 
 # Included: the plan's own discussion (2), its items' comment counts (2), milestones for
 # "behind schedule" (1), latest progress updates (1) and the next monitoring meeting (2).
-PLAN_QUERY_BUDGET = 24
+PLAN_QUERY_BUDGET = 25  # + the view restrictions the visitor has not passed (1)
 # The programme page also: its breadcrumbs (1) and its network page link (2, public only).
 PROGRAMME_QUERY_BUDGET = 19  # + breadcrumbs, the network page link and its restriction check
 

@@ -9,7 +9,6 @@ class AvpCommentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        import swapper
         from django.db.models.signals import post_delete
 
         from . import checks  # noqa: F401  (registers the system checks)
@@ -20,8 +19,20 @@ class AvpCommentsConfig(AppConfig):
         # knows nothing about comments, so the receiver is connected here.
         post_delete.connect(
             rehome_comments_of_deleted_page,
-            sender=swapper.load_model("wagtailcore", "Page"),
+            sender=_page_model(),
             dispatch_uid="avp_comments.rehome_comments",
         )
 
         self.legacy_permission_policy = register_policy()
+
+
+def _page_model():
+    """The concrete page model: swappable since Wagtail 8 (``WAGTAIL_PAGE_MODEL``), plain
+    ``wagtail.models.Page`` in Wagtail 7.4 (which has no swapper)."""
+    try:
+        import swapper
+    except ImportError:  # Wagtail 7.4
+        from wagtail.models import Page
+
+        return Page
+    return swapper.load_model("wagtailcore", "Page")

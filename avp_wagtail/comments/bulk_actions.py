@@ -10,9 +10,10 @@ from wagtail import hooks
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
+from ..admin_scope import ScopedBulkActionMixin
 from . import moderation
 from .models import AvpComment
-from .permissions import can_moderate_comment
+from .permissions import COMMENT_SCOPE, can_moderate_comment
 
 
 class CommentWording:
@@ -34,8 +35,12 @@ class CommentWording:
         }
 
 
-class CommentBulkAction(CommentWording, SnippetBulkAction):
+class CommentBulkAction(ScopedBulkActionMixin, CommentWording, SnippetBulkAction):
+    """Only comments of the moderator's own municipality reach the confirmation page or the
+    action (admin_scope); those of other sites are as absent as ids that do not exist."""
+
     models = [AvpComment]
+    scope = COMMENT_SCOPE
     template_name = "avp_wagtail/comments/admin/confirm_bulk_action.html"
 
     def check_perm(self, obj):
@@ -97,10 +102,12 @@ class HideBulkAction(CommentBulkAction):
         ) % {"count": num_parent_objects}
 
 
-class DeleteCommentsBulkAction(CommentWording, DeleteBulkAction):
-    """Wagtail's snippet delete (its permission check and hooks), worded for comments."""
+class DeleteCommentsBulkAction(ScopedBulkActionMixin, CommentWording, DeleteBulkAction):
+    """Wagtail's snippet delete (its permission check and hooks), worded for comments and
+    kept to the moderator's own municipality, like approve and hide."""
 
     models = [AvpComment]
+    scope = COMMENT_SCOPE
     aria_label = _("Delete selected comments")
     template_name = "avp_wagtail/comments/admin/confirm_bulk_delete.html"
 

@@ -6,7 +6,7 @@ from django_comments_xtd.models import max_thread_level_for_content_type
 from ..sites import municipality_name, site_of
 from .choices import CommentMark, FlagReason
 from .forms import AvpCommentForm
-from .permissions import can_moderate
+from .permissions import can_moderate_page
 from .threads import CommentThread, thread_page
 
 # Messages shown after a redirect back to the page (?comment=...). "duplicate" and
@@ -70,7 +70,7 @@ def comment_context(page, request):
         "form": form,
         "reply_to": reply_to,
         "closed_reason": closed_reason,
-        "can_moderate": can_moderate(request.user),
+        "can_moderate": can_moderate_page(request.user, target),
         "max_level": max_level,
         "marks": CommentMark.choices,
         "flag_reasons": FlagReason.choices,

@@ -17,16 +17,18 @@ from django_comments_xtd.forms import XtdCommentForm
 from django_comments_xtd.models import max_thread_level_for_content_type
 
 from ..conf import get_setting
+from ..emails import validate_deliverable_email
+from ..forms.cleaning import ControlCharacterCleaningMixin, parse_id
 from .choices import CommentMark
 from .models import AvpComment
-from .permissions import can_moderate
+from .permissions import can_moderate_page
 
 # Errors that mean the form was not sent from our page as rendered: answered with a 400
 # and nothing stored. An expired timestamp is among them; the text is still given back.
 SECURITY_FIELDS = ("content_type", "object_pk", "timestamp", "security_hash", "honeypot")
 
 
-class AvpCommentForm(XtdCommentForm):
+class AvpCommentForm(ControlCharacterCleaningMixin, XtdCommentForm):
     mark = forms.ChoiceField(
         label=_("Your position"),
         choices=CommentMark.choices,
@@ -95,7 +97,8 @@ class AvpCommentForm(XtdCommentForm):
         if self.is_authenticated:
             # The name and address come from the account (see clean()).
             del self.fields["name"], self.fields["email"]
-        if not (self.is_authenticated and can_moderate(user)):
+        # Only a moderator of this page's municipality answers officially here.
+        if not (self.is_authenticated and can_moderate_page(user, target_object)):
             del self.fields["official_response"], self.fields["official_role"]
 
     @property
@@ -110,9 +113,10 @@ class AvpCommentForm(XtdCommentForm):
         if not reply_to:
             return 0
         content_type = ContentType.objects.get_for_model(self.target_object)
+        # An id too large for the database is no comment of this discussion either.
         parent = (
             AvpComment.objects.filter(
-                pk=reply_to,
+                pk=parse_id(reply_to) or 0,
                 content_type=content_type,
                 object_pk=str(self.target_object.pk),
                 is_public=True,
@@ -138,6 +142,12 @@ class AvpCommentForm(XtdCommentForm):
         if self.from_page is None or value != self.from_page.pk:
             raise forms.ValidationError(_("This form belongs to another page."))
         return value
+
+    def clean_email(self):
+        email = self.cleaned_data.get("email", "")
+        if email:
+            validate_deliverable_email(email)  # a domain mail cannot reach: a field error
+        return email
 
     def clean(self):
         cleaned_data = super().clean()

@@ -184,3 +184,90 @@ class CommentSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("comment moderation")
         verbose_name_plural = _("comment moderation")
+
+    @classmethod
+    def for_page(cls, page):
+        """The setting of the Site ``page`` belongs to, whichever host the request came to
+        (a link opened on another municipality's host must not change the moderation).
+        A page outside every Site gets the default, pre-moderation."""
+        site = page.get_site() if page is not None else None
+        if site is None:
+            return cls(moderation=ModerationMode.PRE)
+        return cls.for_site(site)
+
+
+class PendingComment(models.Model):
+    """An anonymous comment waiting for its author to open the e-mailed confirmation link.
+
+    The link carries only a random key (signed, with a time limit); the comment, name,
+    e-mail and IP address stay here. The row is deleted once the comment is confirmed, and
+    after ``expires_at`` by ``delete_expired_pending()`` (the retention command).
+    """
+
+    key_hash = models.CharField(
+        _("key fingerprint"),
+        max_length=64,
+        unique=True,
+        editable=False,
+        help_text=_("SHA-256 of the random key in the e-mailed link (the key is not stored)."),
+    )
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType",
+        verbose_name=_("content type"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Type of the page the comment is on."),
+    )
+    object_pk = models.CharField(
+        _("page id"), max_length=64, help_text=_("The page whose discussion it joins.")
+    )
+    from_page_id = models.PositiveBigIntegerField(
+        _("written on page"),
+        null=True,
+        blank=True,
+        help_text=_("The language version of the page it was written on."),
+    )
+    user_name = models.CharField(_("name"), max_length=50, help_text=_("The name given."))
+    user_email = models.EmailField(
+        _("e-mail address"), help_text=_("Where the confirmation link was sent.")
+    )
+    comment = models.TextField(_("comment"), help_text=_("The text as written."))
+    mark = models.CharField(
+        _("mark"),
+        max_length=16,
+        choices=CommentMark.choices,
+        default=CommentMark.NEUTRAL,
+        help_text=_("Whether the comment is for or against the proposal, or asks something."),
+    )
+    reply_to = models.PositiveBigIntegerField(
+        _("reply to"), default=0, help_text=_("The comment it answers (0: a new comment).")
+    )
+    followup = models.BooleanField(
+        _("e-mail me about replies"),
+        default=False,
+        help_text=_("The author asked for e-mails about replies."),
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=15,
+        blank=True,
+        help_text=_("Language of the page the comment was written on."),
+    )
+    ip_address = models.GenericIPAddressField(
+        _("IP address"),
+        null=True,
+        blank=True,
+        unpack_ipv4=True,
+        help_text=_("The address it was sent from."),
+    )
+    created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+    expires_at = models.DateTimeField(
+        _("expires at"), db_index=True, help_text=_("After this the link no longer works.")
+    )
+
+    class Meta:
+        verbose_name = _("comment awaiting e-mail confirmation")
+        verbose_name_plural = _("comments awaiting e-mail confirmation")
+
+    def __str__(self):
+        return f"{self.user_name} ({self.created_at:%Y-%m-%d})"

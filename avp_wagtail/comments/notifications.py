@@ -34,20 +34,21 @@ def absolute_url(page, path, request=None):
     return f"{parts[1].rstrip('/')}{path}"
 
 
-def send_confirmation_request(request, payload, token, page):
-    """Ask an anonymous commenter to confirm their address (their comment waits until then).
+def send_confirmation_request(request, pending, token, page):
+    """Ask an anonymous commenter to confirm their address (their ``PendingComment`` waits
+    until then).
 
     Sent in the active language: the view runs in the language of the page she wrote on."""
     context = {
-        "name": payload["name"],
-        "comment": payload["comment"],
+        "name": pending.user_name,
+        "comment": pending.comment,
         "page": page,
         "page_url": page.get_full_url(request),
         "confirm_url": absolute_url(page, reverse("avp_comments:confirm", args=[token]), request),
         "max_age_days": get_setting("COMMENT_CONFIRMATION_MAX_AGE") // (24 * 60 * 60),
     }
     subject, body = _render("confirm", context)
-    return EmailMessage(subject, body, _from_email(), [payload["email"]]).send()
+    return EmailMessage(subject, body, _from_email(), [pending.user_email]).send()
 
 
 def _page_in(page, language):

@@ -3,7 +3,7 @@
 from django.http import HttpResponseForbidden
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from ..admin_scope import Scope
+from ..admin_scope import Scope, permitted_page_ids, unrestricted
 
 MODERATE_PERMISSION = "avp_comments.moderate_avpcomment"
 # A comment belongs to the municipality of the page it is on (object_pk is the page id):
@@ -17,6 +17,16 @@ def can_moderate(user):
 
 def can_moderate_comment(user, comment):
     return can_moderate(user) and COMMENT_SCOPE.contains(comment, user)
+
+
+def can_moderate_page(user, page):
+    """Whether ``user`` may moderate, and answer officially, the discussion on ``page`` (the
+    thread page: comments hang on it). As for comments in the admin (COMMENT_SCOPE): the
+    moderate permission, and on an install with several municipalities a page permission on
+    the page (or above it). A moderator of one municipality is nobody on another's pages."""
+    if not (can_moderate(user) and page is not None):
+        return False
+    return unrestricted(user) or str(page.pk) in permitted_page_ids(user)
 
 
 def refuse_deleting_other_sites_comments(request, instances):

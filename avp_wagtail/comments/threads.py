@@ -32,30 +32,47 @@ def thread_page_id(page):
 
 def rehome_comments_of_deleted_page(sender, instance, **kwargs):
     """``post_delete`` receiver for Wagtail pages: when the deleted page held its translation
-    group's thread, its comments move to the group's oldest surviving page.
+    group's thread, its comments (and comments awaiting confirmation) move to the group's
+    oldest surviving page.
 
     ``post_delete`` of the page row runs once every page of the same (tree) delete is gone,
     so the successor is a page that survives. The content type stays the page type; only
-    ``object_pk`` changes. Nothing survives? The comments stay as they are (orphaned, like
-    the page's other records)."""
+    ``object_pk`` changes. Nothing survives? The discussion is deleted with the page: its
+    comments with their authors' names, e-mail and IP addresses, their flags and the
+    unconfirmed comments (``retention.delete_discussion``); personal data does not outlive
+    the page."""
+    from .retention import _pending_model, delete_discussion
+
     # Connected for the base page model only: its rows are deleted after every specific
     # page type's rows, so by now no page of this delete is left.
-    if not instance.translation_key:
-        return
     comments = AvpComment.objects.filter(
         content_type_id=instance.content_type_id, object_pk=str(instance.pk)
     )
-    if not comments.exists():
-        return
-    successor = (
-        sender._default_manager.filter(translation_key=instance.translation_key)
-        .exclude(pk=instance.pk)
-        .order_by("id")
-        .values_list("id", flat=True)
-        .first()
+    pending_model = _pending_model()
+    pending = (
+        pending_model.objects.filter(
+            content_type_id=instance.content_type_id, object_pk=str(instance.pk)
+        )
+        if pending_model is not None
+        else None
     )
-    if successor is not None:
-        comments.update(object_pk=str(successor))
+    if not comments.exists() and (pending is None or not pending.exists()):
+        return
+    successor = None
+    if instance.translation_key:
+        successor = (
+            sender._default_manager.filter(translation_key=instance.translation_key)
+            .exclude(pk=instance.pk)
+            .order_by("id")
+            .values_list("id", flat=True)
+            .first()
+        )
+    if successor is None:
+        delete_discussion(instance.content_type_id, instance.pk)
+        return
+    comments.update(object_pk=str(successor))
+    if pending is not None:
+        pending.update(object_pk=str(successor))
 
 
 def thread_page(page):

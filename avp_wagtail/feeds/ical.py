@@ -64,9 +64,9 @@ def build_calendar(page, request):
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", page.title)
     stamp = timezone.now()
-    for meeting in meetings_of(page):
+    for meeting in meetings_of(page, request):
         calendar.add_component(meeting_event(meeting, request, stamp))
-    for milestone in milestones_of(items_of(page)):
+    for milestone in milestones_of(items_of(page, request)):
         calendar.add_component(milestone_event(milestone, request, stamp))
     return calendar
 

@@ -1,6 +1,11 @@
 """RSS 2.0 and Atom feeds of a plan or programme (Django's syndication framework, I2):
 changed action items, progress updates, meeting announcements and protocols with their
-decisions, newest first."""
+decisions, newest first.
+
+An entry's description is HTML (RSS ``<description>``, Atom ``<summary type="html">``):
+plain-text fields (summaries, update texts) are escaped into paragraphs, so whatever a
+summary holds is shown as text, never run as markup; rich-text fields (decisions) go
+through Wagtail's rich-text rendering with their links made absolute."""
 
 import datetime
 from dataclasses import dataclass
@@ -8,9 +13,12 @@ from dataclasses import dataclass
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import format_html, linebreaks
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from ..conf import get_setting
+from ..open_data.export import rich_texts_html
 from ..progress import counted_progress
 from ..sites import full_url
 from .sources import items_of, meetings_of, updates_of
@@ -27,6 +35,26 @@ class Entry:
 
 def _midday(date):
     return timezone.make_aware(datetime.datetime.combine(date, datetime.time(12)))
+
+
+def text_html(text):
+    """A plain-text field as HTML: escaped, its paragraphs and line breaks kept."""
+    return linebreaks(text, autoescape=True) if text and text.strip() else ""
+
+
+def _decisions_html(meetings, request):
+    """Agenda point -> its title and decision as HTML, for the meetings' decided points;
+    their rich text rendered together (a fixed number of queries)."""
+    points = [
+        point for meeting in meetings for point in meeting.agenda_items.all() if point.decision
+    ]
+    base = request.build_absolute_uri("/").rstrip("/") if request is not None else ""
+    decisions = rich_texts_html([point.decision for point in points], base)
+    return {
+        # The decision is HTML from Wagtail's rich-text rendering; the title is text.
+        point.pk: format_html("<p><strong>{}</strong></p>{}", point.title, mark_safe(decision))
+        for point, decision in zip(points, decisions, strict=True)
+    }
 
 
 def _entry_title(item):
@@ -47,7 +75,7 @@ def _entry_title(item):
 def entries(page, request):
     """The feed's entries in three queries (items, updates, meetings with agenda items)."""
     limit = get_setting("FEED_ENTRIES")
-    items = items_of(page)
+    items = items_of(page, request)
     result = []
     for item in items:
         if item.last_published_at:
@@ -56,7 +84,7 @@ def entries(page, request):
                     guid=f"item-{item.pk}-{int(item.last_published_at.timestamp())}",
                     title=_entry_title(item),
                     link=full_url(item, request),
-                    description=item.summary,
+                    description=text_html(item.summary),
                     date=item.last_published_at,
                 )
             )
@@ -66,25 +94,25 @@ def entries(page, request):
                 guid=f"update-{update.pk}",
                 title=f"{update.get_kind_display()}: {update.title} ({update.page.title})",
                 link=f"{full_url(update.page, request)}#avp-update-{update.pk}",
-                description=update.text,
+                description=text_html(update.text),
                 date=_midday(update.date),
             )
         )
     now = timezone.now()
-    for meeting in meetings_of(page):
+    meetings = meetings_of(page, request)
+    decisions = _decisions_html([m for m in meetings if m.start < now], request)
+    for meeting in meetings:
         if meeting.start >= now:
             title = _("Meeting announced: %(title)s") % {"title": meeting.title}
-            description = meeting.summary or ""
+            description = text_html(meeting.summary)
             date = meeting.first_published_at or meeting.start
             kind = "announcement"
         else:
             title = _("Meeting protocol: %(title)s") % {"title": meeting.title}
-            decisions = [
-                f"{point.title}: {point.decision}"
-                for point in meeting.agenda_items.all()
-                if point.decision
+            decided = [
+                decisions[point.pk] for point in meeting.agenda_items.all() if point.decision
             ]
-            description = "\n".join([meeting.summary or "", *decisions]).strip()
+            description = "".join([text_html(meeting.summary), *decided])
             date = meeting.last_published_at or meeting.start
             kind = "protocol"
         result.append(

@@ -1,25 +1,30 @@
-"""What the calendars and feeds of a plan or a programme contain, each in one query."""
+"""What the calendars and feeds of a plan or a programme contain, each in one query.
+
+Only pages the reader may see (avp_wagtail.visibility): a feed reader sees no restricted
+meeting or action; a restricted plan's own feed is behind its restriction (Wagtail checks
+it before serving the page's sub-URLs) and shows the plan's actions to those who passed it.
+"""
 
 from ..models import ActionItemPage, ActionPlanPage, MeetingProtocolPage, Milestone, ProgressUpdate
+from ..visibility import visible
 
 
 def programme_of(page):
     return page.get_parent().specific if isinstance(page, ActionPlanPage) else page
 
 
-def meetings_of(page):
-    """Live meetings of the page's programme (meetings are the programme's children)."""
+def meetings_of(page, request=None):
+    """Visible meetings of the page's programme (meetings are the programme's children)."""
     return list(
-        MeetingProtocolPage.objects.child_of(programme_of(page))
-        .live()
+        visible(MeetingProtocolPage.objects.child_of(programme_of(page)), request)
         .prefetch_related("agenda_items")
         .order_by("start")
     )
 
 
-def items_of(page):
-    """Live action items of the plan, or of every plan of the programme."""
-    return list(ActionItemPage.objects.live().descendant_of(page).order_by("path"))
+def items_of(page, request=None):
+    """Visible action items of the plan, or of every plan of the programme."""
+    return list(visible(ActionItemPage.objects.descendant_of(page), request).order_by("path"))
 
 
 def milestones_of(items):

@@ -31,7 +31,7 @@ def fill_locale_and_key(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("avp_wagtail", "0010_monitored_plan_data"),
-        ("wagtailcore", "0098_apitoken"),
+        ("wagtailcore", "0097_baselogentry_uuid_action_timestamp_indexes"),
     ]
 
     operations = [

@@ -17,6 +17,7 @@ from ..choices import ItemStatus, OgpValue
 from ..following import FollowRoutesMixin
 from ..forms.page_forms import ActionItemPageForm
 from ..open_data.routes import ItemOpenDataRoutesMixin
+from ..visibility import visible
 from .adaptation import AdaptedFromMixin
 from .commenting import CommentablePageMixin
 from .mixins import AvpPageMixin
@@ -374,8 +375,9 @@ class ActionItemPage(
         # A page not saved yet (the preview of a new item) has no history.
         context["changes"] = self.changes.all() if self.pk else []
         # A meeting links one language version of the item; list it in the reader's language.
+        # Only meetings the visitor may see (avp_wagtail.visibility).
         context["meetings"] = (
-            MeetingProtocolPage.objects.live()
+            visible(MeetingProtocolPage.objects.all(), request)
             .filter(locale_id=self.locale_id)
             .filter(discussed_items__item__translation_key=self.translation_key)
             .distinct()

@@ -4,6 +4,7 @@ from django.db import models
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
@@ -14,6 +15,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from ..conf import get_setting
+from ..visibility import visible
 from .commenting import CommentablePageMixin
 from .mixins import AvpPageMixin
 from .organisations import PageContactPerson
@@ -159,19 +161,50 @@ class CallToParticipatePage(AvpPageMixin, CommentablePageMixin, Page):
 
     def serve(self, request, *args, **kwargs):
         form = None
+        status = 200
+        notice = None
         if self.is_open and request.method == "POST":
             form = self.get_form(request.POST)
             if form.is_valid():
-                from ..emails import send_interest_notification
+                if self._over_rate_limit(request, form.cleaned_data["email"]):
+                    # Nothing stored or mailed; the form comes back as typed.
+                    status = 429
+                    notice = gettext(
+                        "Several expressions of interest have been sent from here or for "
+                        "this e-mail address in a short time. Please wait a while and send "
+                        "again; what you typed is kept below."
+                    )
+                else:
+                    from ..emails import send_interest_notification
 
-                submission = form.save()
-                send_interest_notification(submission, request)
-                return HttpResponseRedirect(self.get_url(request) + "?submitted=1#interest-form")
+                    submission = form.save()
+                    send_interest_notification(submission, request)
+                    return HttpResponseRedirect(
+                        self.get_url(request) + "?submitted=1#interest-form"
+                    )
         context = self.get_context(request, *args, **kwargs)
         if form is not None:
             context["form"] = form  # the resident's input with its errors
+        context["interest_error_notice"] = notice
         context["submitted"] = request.GET.get("submitted") == "1" and request.method == "GET"
-        return TemplateResponse(request, self.get_template(request, *args, **kwargs), context)
+        return TemplateResponse(
+            request, self.get_template(request, *args, **kwargs), context, status=status
+        )
+
+    @staticmethod
+    def _over_rate_limit(request, email):
+        """Per network and per e-mail address (``INTEREST_RATE_*`` settings)."""
+        from ..ratelimit import over_limit
+
+        return over_limit(
+            request,
+            "avp_interest",
+            get_setting("INTEREST_RATE_LIMIT"),
+            get_setting("INTEREST_RATE_PERIOD"),
+            trusted_networks=get_setting("RATE_TRUSTED_NETWORKS"),
+            email=email,
+            email_limit=get_setting("INTEREST_RATE_ADDRESS_LIMIT"),
+        )
 
     def get_context(self, request, *args, **kwargs):
         from .meeting_protocol import MeetingProtocolPage
@@ -182,9 +215,9 @@ class CallToParticipatePage(AvpPageMixin, CommentablePageMixin, Page):
         context["form"] = self.get_form() if self.is_open else None
         context["contacts"] = self.contact_people.select_related("person__organisation")
         # C7: late-comers see what the process has done so far.
+        # Only meetings the visitor may see (avp_wagtail.visibility).
         context["meeting_summaries"] = (
-            MeetingProtocolPage.objects.sibling_of(self)
-            .live()
+            visible(MeetingProtocolPage.objects.sibling_of(self), request)
             .filter(start__lt=timezone.now())
             .order_by("-start")[: get_setting("CALL_MEETING_SUMMARIES")]
         )

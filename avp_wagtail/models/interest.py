@@ -29,6 +29,11 @@ class InterestSubmission(models.Model):
         verbose_name = _("expression of interest")
         verbose_name_plural = _("expressions of interest")
         ordering = ["-submitted_at"]
+        # Not only expressions of interest: a resident's comments and follows too (the
+        # admin's "Erase personal data", avp_wagtail.erasure).
+        permissions = [
+            ("erase_personal_data", _("Can erase one person's personal data on request")),
+        ]
 
     def __str__(self):
         return f"{self.name} ({self.call})"

@@ -24,6 +24,7 @@ from wagtail.search import index
 
 from ..choices import MeetingKind
 from ..forms.page_forms import MeetingProtocolPageForm, monitored_plan_error
+from ..visibility import visible
 from .commenting import CommentablePageMixin
 from .mixins import AvpPageMixin
 from .organisations import Organisation
@@ -192,15 +193,16 @@ class MeetingProtocolPage(AvpPageMixin, CommentablePageMixin, Page):
         """A future meeting is shown as an announcement, a past one as its protocol."""
         return self.start >= timezone.now()
 
-    def get_discussed_items(self):
-        """The action items discussed, each in this page's language when translated."""
+    def get_discussed_items(self, request=None):
+        """The action items discussed that the visitor may see (avp_wagtail.visibility),
+        each in this page's language when translated."""
         from .action_item import ActionItemPage
 
         # Read the links in Python: in a preview they are modelcluster's in-memory rows,
         # which cannot serve as a subquery (.values() there gives dicts, not keys).
         item_ids = {link.item_id for link in self.discussed_items.all() if link.item_id}
         keys = ActionItemPage.objects.filter(pk__in=item_ids).values("translation_key")
-        candidates = ActionItemPage.objects.live().filter(translation_key__in=keys)
+        candidates = visible(ActionItemPage.objects.filter(translation_key__in=keys), request)
         chosen = {}
         for item in candidates.order_by("path"):
             if item.translation_key not in chosen or item.locale_id == self.locale_id:
@@ -216,7 +218,7 @@ class MeetingProtocolPage(AvpPageMixin, CommentablePageMixin, Page):
         context["common_goal"] = self.get_common_goal()
         context["agenda"] = self.agenda_items.all()
         context["attending"] = self.attending_organisations.select_related("organisation")
-        context["discussed"] = self.get_discussed_items()
+        context["discussed"] = self.get_discussed_items(request)
         context["attachments"] = self.attachments.select_related("document")
         return context
 

@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from ..choices import ItemStatus, OgpValue
 from ..sites import municipality_name
+from ..visibility import visible, visible_q
 from .mixins import AvpPageMixin
 from .translation_fields import PAGE_TEXTS, texts
 
@@ -86,14 +87,13 @@ class NetworkPage(AvpPageMixin, Page):
         verbose_name = _("network page")
         verbose_name_plural = _("network pages")
 
-    def programmes(self, every_language=False, private=None):
-        """Live programme pages that opted in: one per programme, in this page's language or
-        else in its original language (``reader_versions``); with ``every_language``, all
-        their language versions. ``private``: ``PageQuerySet.private_q()``, if known."""
+    def programmes(self, every_language=False, request=None):
+        """Programme pages that opted in and the visitor may see (avp_wagtail.visibility):
+        one per programme, in this page's language or else in its original language
+        (``reader_versions``); with ``every_language``, all their language versions."""
         from .programme import OpenGovernmentPage
 
-        pages = OpenGovernmentPage.objects.live().filter(in_network=True)
-        pages = list(pages.exclude(private) if private is not None else pages.public())
+        pages = list(visible(OpenGovernmentPage.objects.filter(in_network=True), request))
         pages.sort(key=lambda page: page.path)
         return pages if every_language else reader_versions(pages, self.locale_id)
 
@@ -132,17 +132,17 @@ class NetworkPage(AvpPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         # Every language version of the programmes; each plan and action is then shown in
         # the reader's language, else in its original language (marked, see below).
-        # Public pages only (no password or login restricted section): one query.
-        private = Page.objects.all().private_q()
+        # Pages the visitor may see only (no restricted section she has not passed, see
+        # avp_wagtail.visibility): one query.
+        may_see = visible_q(request)
         default_locale_id = Locale.get_default().pk
-        programmes = self.programmes(every_language=True, private=private)
+        programmes = self.programmes(every_language=True, request=request)
         names = self.municipalities(programmes)
         within = Q(pk__in=[])
         for programme in programmes:
             within |= Q(path__startswith=programme.path)
         every_plan = list(
-            ActionPlanPage.objects.live()
-            .exclude(private)
+            ActionPlanPage.objects.filter(may_see)
             .filter(within)
             .select_related("locale")
             .order_by("path")
@@ -151,7 +151,7 @@ class NetworkPage(AvpPageMixin, Page):
         shown_plans = reader_versions(every_plan, self.locale_id, default_locale_id)
         for plan in shown_plans:
             plan.network_language = self._other_language(plan)
-        item_versions = ActionItemPage.objects.live().exclude(private).filter(within)
+        item_versions = ActionItemPage.objects.filter(may_see).filter(within)
         item_ids = [
             page.pk
             for page in reader_versions(

@@ -17,6 +17,7 @@ from ..feeds.routes import FeedRoutesMixin
 from ..monitoring import next_monitoring
 from ..open_data.routes import OpenDataRoutesMixin
 from ..progress import PlanSummary, ThemeGroup, mean_progress
+from ..visibility import visible
 from .commenting import CommentablePageMixin
 from .mixins import AvpPageMixin, comments_installed
 from .organisations import ContactPerson
@@ -198,13 +199,13 @@ class ActionPlanPage(
                 {"monitoring_every": _("A cadence of zero means no meetings: leave it empty.")}
             )
 
-    def get_items(self):
-        """Live action items of this plan, with what the listing shows, in one query."""
+    def get_items(self, request=None):
+        """Action items of this plan the visitor may see (live, not restricted: see
+        avp_wagtail.visibility), with what the listing shows, in one query."""
         from .action_item import ActionItemPage
 
         return (
-            ActionItemPage.objects.child_of(self)
-            .live()
+            visible(ActionItemPage.objects.child_of(self), request)
             .select_related("theme", "lead_implementer")
             .prefetch_related("milestones")
             .order_by("path")
@@ -226,14 +227,14 @@ class ActionPlanPage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        items = list(self.get_items())
+        items = list(self.get_items(request))
         themes = list(self.themes.all())
         context["items"] = items
         context["theme_groups"] = ThemeGroup.group(themes, items)
         context["progress"] = mean_progress(items)
         context["summary"] = PlanSummary(items)
         context["latest_updates"] = self.latest_updates(items)
-        context["next_monitoring"] = next_monitoring(self)
+        context["next_monitoring"] = next_monitoring(self, visitor=request)
         context["community_representatives"] = self.community_representatives.select_related(
             "person__organisation"
         )
@@ -260,7 +261,8 @@ class ActionPlanPage(
 
     @property
     def progress(self):
-        """Overall progress: mean of live items' progress, cancelled items excluded."""
+        """Overall progress: mean of the progress of the items the public sees, cancelled
+        items excluded."""
         return mean_progress(self.get_items())
 
 

@@ -14,6 +14,7 @@ from ..choices import ProgrammePhase
 from ..conf import get_setting
 from ..feeds.routes import FeedRoutesMixin
 from ..monitoring import next_monitorings
+from ..visibility import visible
 from .mixins import AvpPageMixin
 from .organisations import PageContactPerson
 from .translation_fields import PAGE_TEXTS, documents, facts, references, texts
@@ -123,18 +124,22 @@ class OpenGovernmentPage(FeedRoutesMixin, AvpPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
         now = timezone.now()
+        # Only what the visitor may see (live, not restricted: avp_wagtail.visibility).
         context["open_calls"] = (
-            CallToParticipatePage.objects.child_of(self)
-            .live()
+            visible(CallToParticipatePage.objects.child_of(self), request)
             .filter(models.Q(deadline__isnull=True) | models.Q(deadline__gte=today))
             .order_by("deadline", "path")
         )
-        plans = list(ActionPlanPage.objects.child_of(self).live().order_by("-start_date", "path"))
-        monitorings = next_monitorings(plans, now)
+        plans = list(
+            visible(ActionPlanPage.objects.child_of(self), request).order_by("-start_date", "path")
+        )
+        monitorings = next_monitorings(plans, now, visitor=request)
         for plan in plans:
             plan.next_monitoring = monitorings.get(plan.pk)
         context["plans"] = plans
-        meetings = MeetingProtocolPage.objects.child_of(self).live().select_related("organiser")
+        meetings = visible(MeetingProtocolPage.objects.child_of(self), request).select_related(
+            "organiser"
+        )
         context["upcoming_meetings"] = meetings.filter(start__gte=now).order_by("start")
         context["recent_meetings"] = meetings.filter(start__lt=now).order_by("-start")[
             : get_setting("RECENT_MEETINGS")

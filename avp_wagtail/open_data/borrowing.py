@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
 
 from ..choices import OgpValue
+from ..forms.cleaning import strip_control
 from ..models import ActionItemPage, Milestone
 from ..models.action_item import OGP_VALUE_FIELDS
 from .rich_text import clean_rich_text
@@ -66,7 +67,8 @@ def borrowable(document):
 
 
 def _text(value, limit=None):
-    text = value if isinstance(value, str) else ""
+    # read_json already removed control characters; a document from elsewhere may not have.
+    text = strip_control(value) if isinstance(value, str) else ""
     return text[:limit] if limit else text
 
 
@@ -93,6 +95,14 @@ def _offset(document, plan):
     return plan.start_date - source_start
 
 
+def _rich_text(value):
+    """A borrowed rich text, cleaned; markup too deeply nested is refused with a message."""
+    try:
+        return clean_rich_text(_text(value))
+    except ValidationError as error:
+        raise UploadError(error.messages[0]) from None
+
+
 def _copy(item, document, plan, offset, themes):
     publisher = document.get("publisher") or {}
     source_plan = document.get("plan") or {}
@@ -102,9 +112,9 @@ def _copy(item, document, plan, offset, themes):
         slug=find_available_slug(plan, slugify(title)[:200] or "action"),
         live=False,
         summary=_text(item.get("summary")) or title,
-        problem=clean_rich_text(_text(item.get("problem"))),
-        activities=clean_rich_text(_text(item.get("activities"))),
-        expected_result=clean_rich_text(_text(item.get("expected_result"))),
+        problem=_rich_text(item.get("problem")),
+        activities=_rich_text(item.get("activities")),
+        expected_result=_rich_text(item.get("expected_result")),
         theme=themes.get(_text(item.get("theme")).casefold()),
         planned_start=_shift(item.get("planned_start"), offset),
         planned_end=_shift(item.get("planned_end"), offset),

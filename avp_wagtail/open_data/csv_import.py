@@ -27,6 +27,7 @@ from django.utils.translation import ngettext
 from wagtail.coreutils import find_available_slug
 
 from ..choices import ItemStatus
+from ..forms.cleaning import strip_control
 from ..models import ActionItemPage, ActionItemPartner, Milestone, Organisation
 from ..models.action_item import OGP_VALUE_FIELDS
 from .csv_format import looks_like_formula, unescape_cell
@@ -182,7 +183,9 @@ def _delimiter(text):
 
 
 def _read(text):
-    text = text.lstrip("\ufeff")
+    # NUL bytes go before parsing; the other control characters are taken out of each cell
+    # after it (prepare()): a form feed inside a cell must not split its row.
+    text = text.lstrip("\ufeff").replace("\x00", "")
     reader = csv.DictReader(io.StringIO(text), delimiter=_delimiter(text))
     try:
         headers = [header.strip() for header in (reader.fieldnames or [])]
@@ -265,7 +268,8 @@ def prepare(plan, text, allow_duplicate_titles=False):
                     )
                 )
                 continue
-            cells[column] = unescape_cell(raw).strip()
+            # No control characters in any cell (a NUL byte is a server error on PostgreSQL).
+            cells[column] = strip_control(unescape_cell(raw)).strip()
         item_id = cells.get("Commitment ID", "")
         if item_id:
             if item_id in seen_ids:

@@ -17,6 +17,7 @@ from .. import __version__
 from ..models import ActionItemPage, MeetingDiscussedItem
 from ..models.action_item import OGP_VALUE_FIELDS
 from ..sites import full_url, municipality_name, site_of, site_url
+from ..visibility import visible, visible_q
 from .schema import SCHEMA_NAME, SCHEMA_VERSION
 
 
@@ -28,12 +29,34 @@ def _date(value):
 _RELATIVE_HREF = re.compile(r'(<a\b[^>]*?\shref=")/(?!/)')
 
 
+def _absolute_links(html, base):
+    return _RELATIVE_HREF.sub(lambda match: f"{match.group(1)}{base}/", html) if base else html
+
+
 def _html(value, base=""):
     """Rich text as HTML, its links to pages and documents absolute on ``base``."""
     if not value:
         return ""
-    html = expand_db_html(value)
-    return _RELATIVE_HREF.sub(lambda match: f"{match.group(1)}{base}/", html) if base else html
+    return _absolute_links(expand_db_html(value), base)
+
+
+_SPLIT = "<!--avp-rich-text-split-->"
+
+
+def rich_texts_html(values, base=""):
+    """Several rich texts as HTML (Wagtail's rendering: ``expand_db_html``), their links
+    absolute on ``base``: expanded together, so their internal links cost one query per
+    link type whatever the number of texts."""
+    values = [str(value or "") for value in values]
+    if not any(values):
+        return values
+    parts = expand_db_html(_SPLIT.join(values)).split(_SPLIT)
+    if len(parts) != len(values):  # a text holding the separator itself
+        return [_html(value, base) for value in values]
+    return [
+        _absolute_links(part, base) if value else ""
+        for part, value in zip(parts, values, strict=True)
+    ]
 
 
 def _absolute(url, base):
@@ -80,14 +103,14 @@ def publisher_of(page, request=None, site=None):
     return {"name": municipality_name(site), "url": site_url(site, request)}
 
 
-def export_items(plan, only=None):
-    """Live items of the plan (or just ``only``) with everything the export needs, in one
-    query per collection."""
+def export_items(plan, only=None, request=None):
+    """Items of the plan (or just ``only``) the reader may see (avp_wagtail.visibility),
+    with everything the export needs, in one query per collection."""
     items = ActionItemPage.objects.child_of(plan)
     if only is not None:
         items = items.filter(pk=only.pk)
     return list(
-        items.live()
+        visible(items, request)
         .select_related("theme", "lead_implementer")
         .prefetch_related(
             "partners__organisation",
@@ -100,11 +123,14 @@ def export_items(plan, only=None):
 
 
 def _meetings_by_item(items, request):
-    """Live meetings that discussed each item, keyed by the item's translation key."""
+    """Meetings the reader may see that discussed each item, keyed by the item's
+    translation key."""
     keys = [item.translation_key for item in items]
     links = (
         MeetingDiscussedItem.objects.filter(
-            item__translation_key__in=keys, page__live=True, page__locale_id=items[0].locale_id
+            visible_q(request, prefix="page"),
+            item__translation_key__in=keys,
+            page__locale_id=items[0].locale_id,
         )
         .select_related("page", "item")
         .order_by("page__start", "page__path")
@@ -187,7 +213,7 @@ def item_dict(item, request, meetings=(), base=""):
 def plan_export(plan, request=None, only=None):
     """The whole open data document of a plan, in the plan's language; with ``only`` (one
     of its items), the same document listing just that item."""
-    items = export_items(plan, only)
+    items = export_items(plan, only, request)
     meetings = _meetings_by_item(items, request)
     programme = plan.get_parent().specific
     site = site_of(plan, request)

@@ -3,8 +3,12 @@
 import functools
 import re
 
+from django.core.exceptions import ValidationError
 from django.template.defaultfilters import linebreaksbr
+from django.utils.translation import gettext as _
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
+
+from ..forms.cleaning import strip_control
 
 
 @functools.cache
@@ -14,8 +18,15 @@ def _converter():
 
 
 def clean_rich_text(html):
-    """HTML cleaned to what the rich text editor allows (no scripts, no unsafe links)."""
-    return _converter().to_database_format(html)
+    """HTML cleaned to what the rich text editor allows (no scripts, no unsafe links, no
+    control characters). Markup nested too deeply for the converter (a hostile file) is a
+    ValidationError with a message for the row, not a server error."""
+    try:
+        return _converter().to_database_format(strip_control(html))
+    except RecursionError:
+        raise ValidationError(
+            _("the formatted text is nested too deeply to be read; simplify it.")
+        ) from None
 
 
 def to_rich_text(text):

@@ -7,11 +7,32 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from ..conf import get_setting
+from ..forms.cleaning import strip_control_deep
 from .schema import SCHEMA_NAME, SUPPORTED_MAJOR, version_supported
+
+# An export is at most 5 levels deep (document > items > item > milestones > milestone).
+# Deeper data is refused: nothing after parsing ever recurses through a hostile nesting.
+MAX_JSON_DEPTH = 20
 
 
 class UploadError(ValueError):
     """The file cannot be read; the message says why, in the editor's language."""
+
+
+def too_deeply_nested(data, limit=MAX_JSON_DEPTH):
+    """Whether parsed JSON nests lists and objects more than ``limit`` levels deep
+    (walked without recursion, stopping at the first level too deep)."""
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            value = value.values()
+        elif not isinstance(value, list):
+            continue
+        if depth > limit:
+            return True
+        stack.extend((item, depth + 1) for item in value)
+    return False
 
 
 def read_text(upload):
@@ -45,15 +66,29 @@ def read_text(upload):
 
 
 def read_json(upload):
-    """The parsed JSON of an uploaded file."""
+    """The parsed JSON of an uploaded file, its texts without control characters."""
     text = read_text(upload)
+    nested_too_deep = UploadError(
+        _(
+            "The file is nested more than %(depth)d levels deep; an action plan export "
+            "is not. Upload the JSON export of a plan or of one action."
+        )
+        % {"depth": MAX_JSON_DEPTH}
+    )
+    # The size is limited (read_text); Python's JSON parser guards its own recursion and
+    # raises RecursionError for a deeper nesting than it can parse.
     try:
-        return json.loads(text)
+        data = json.loads(text)
+    except RecursionError:
+        raise nested_too_deep from None
     except json.JSONDecodeError as error:
         raise UploadError(
             _("The file is not valid JSON: %(problem)s at line %(line)d, column %(column)d.")
             % {"problem": error.msg, "line": error.lineno, "column": error.colno}
         ) from None
+    if too_deeply_nested(data):
+        raise nested_too_deep
+    return strip_control_deep(data)
 
 
 def check_document(document):

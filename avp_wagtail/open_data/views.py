@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from ..forms.cleaning import parse_id
 from ..models import ActionItemPage, ActionPlanPage
 from ..sites import full_url
 from .borrowing import as_document, borrow, borrowable
@@ -29,7 +30,8 @@ class PlanAdminView(WagtailAdminTemplateMixin, FormView):
     header_icon = "doc-full-inverse"
 
     def dispatch(self, request, plan_id):
-        self.plan = get_object_or_404(ActionPlanPage, pk=plan_id)
+        # parse_id: an id too large for the database is a 404, not an OverflowError.
+        self.plan = get_object_or_404(ActionPlanPage, pk=parse_id(plan_id) or 0)
         self.permissions = self.plan.permissions_for_user(request.user)
         if not self.permissions.can_add_subpage():
             raise PermissionDenied

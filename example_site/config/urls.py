@@ -16,6 +16,8 @@ urlpatterns = [
     # Comment posting, confirmation, flags and unsubscribe: outside i18n_patterns, because
     # one discussion serves every language version of a page.
     path("comments/", include("avp_wagtail.comments.urls")),
+    # The one-click unsubscribe link of follow e-mails (RFC 8058), also outside i18n_patterns.
+    path("avp/", include("avp_wagtail.urls")),
 ]
 
 if settings.DEBUG:

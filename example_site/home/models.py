@@ -4,6 +4,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from avp_wagtail import i18n
 from avp_wagtail.blocks import AVP_BLOCKS
 
 
@@ -18,3 +19,13 @@ class HomePage(Page):
     )
 
     content_panels = Page.content_panels + [FieldPanel("body")]
+
+    def get_programme(self):
+        """No programme above the home page (avp_wagtail.i18n's fallback asks for one)."""
+        return None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The same language switcher as on the AVP pages (avp_wagtail's include).
+        context["avp_language_versions"] = i18n.page_languages(self, request).versions
+        return context

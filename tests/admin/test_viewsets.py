@@ -169,3 +169,29 @@ def test_action_items_report_exports_in_the_editors_language_with_date_cells(est
     last_update = sheet[2][headings.index("Viimane uudis")]
     assert last_update.value == datetime.date(2026, 11, 1)  # a date cell, not text
     assert last_update.number_format == "yyyy-mm-dd"
+
+
+def test_nobody_adds_an_expression_of_interest_in_the_admin(admin_client, home):
+    """Residents write them through a call's form; the admin form could not say which call
+    it answers (it used to be a server error, IntegrityError on call_id)."""
+    url = reverse("avp_interest_submissions:add")
+    for response in (
+        admin_client.get(url),
+        admin_client.post(url, {"name": "Mari", "email": "mari@example.ee"}),
+    ):
+        assert response.status_code in (302, 403)
+    assert not InterestSubmission.objects.exists()
+    listing = admin_client.get(reverse("avp_interest_submissions:index")).content.decode()
+    assert url not in listing
+
+
+@pytest.mark.parametrize("model", ["organisation", "contactperson"])
+def test_snippet_search_with_quotes_and_brackets_is_no_server_error(admin_client, db, model):
+    Organisation.objects.create(name='Küla "Selts" <ühing>')
+    for term in ['"><script>alert(1)</script>', "a'b", "(", "*", "ühing"]:
+        response = admin_client.get(f"/admin/snippets/avp_wagtail/{model}/", {"q": term})
+        assert response.status_code == 200, term
+    html = admin_client.get(
+        "/admin/snippets/avp_wagtail/organisation/", {"q": "Selts"}
+    ).content.decode()
+    assert "Küla &quot;Selts&quot; &lt;ühing&gt;" in html

@@ -84,9 +84,7 @@ def test_no_page_scrolls_sideways_at_320_and_390_pixels(chromium, live_server):
     assert too_wide == [], "\n".join(too_wide)
 
 
-def test_stacked_table_cells_are_labelled_in_the_pages_language(
-    chromium, live_server
-):
+def test_stacked_table_cells_are_labelled_in_the_pages_language(chromium, live_server):
     """The plan's action tables stack into labelled rows on a phone: every cell says
     which column it belongs to, in the page's language."""
     build_demo(translate=True)

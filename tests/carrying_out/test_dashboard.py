@@ -55,3 +55,25 @@ def test_dashboard_shows_comments_awaiting_moderation_to_moderators(admin_client
     )
     html = admin_client.get("/admin/").content.decode()
     assert "/admin/avp/comments/?state=awaiting" in html
+
+
+def test_dashboard_lists_every_action_the_plan_page_calls_behind_schedule(admin_client, home):
+    """The panel and the plan page use one definition (avp_wagtail.progress): a Delayed
+    action and one past its planned end are listed, not only overdue milestones."""
+    plan = make_plan(make_programme(home), title="Tegevuskava")
+    fresh = [ProgressUpdate(title="Värske", date=TODAY)]
+    past_end = make_item(plan, 1, title="Lõpp möödas", planned_end=TODAY - datetime.timedelta(1))
+    past_end.progress_updates = list(fresh)
+    publish(past_end)
+    delayed = make_item(plan, 2, title="Hilinenud tegevus")
+    delayed.progress_updates = [ProgressUpdate(title="Viibib", date=TODAY, status="delayed")]
+    publish(delayed)
+    on_time = make_item(plan, 3, title="Graafikus tegevus")
+    on_time.progress_updates = [ProgressUpdate(title="Värske", date=TODAY)]
+    publish(on_time)
+    plan_html = admin_client.get(plan.url).content.decode()
+    html = admin_client.get("/admin/").content.decode()
+    panel = html[html.index("avp-attention") :]
+    for title in ("Lõpp möödas", "Hilinenud tegevus"):
+        assert title in panel and title in plan_html
+    assert "Graafikus tegevus" not in panel

@@ -20,7 +20,9 @@ def item(home):
 
 
 def link(message, kind):
-    return re.search(rf"https?://[^/\s]+(/\S+/follow/{kind}/\?t=\S+)", message.body).group(1)
+    """The path of the confirm link (the page's route) or of the unsubscribe link (the
+    one-click view of avp_wagtail.urls) in ``message``."""
+    return re.search(rf"https?://[^/\s]+(/\S*follow/{kind}/\S+)", message.body).group(1)
 
 
 def follow(client, item, mailoutbox, email="mari@example.ee"):

@@ -10,7 +10,7 @@ from .helpers import comment_data, shown_comments
 
 pytestmark = pytest.mark.django_db
 
-ITEM_PAGE_BUDGET = 34  # includes the share meta tags, JSON-LD (site, locale), breadcrumbs, tags
+ITEM_PAGE_BUDGET = 35  # share meta, JSON-LD (site, locale), breadcrumbs, tags, view restrictions
 POST_BUDGET = 30
 
 

@@ -171,3 +171,20 @@ def test_the_network_filter_names_tags_in_the_pages_language(client, translated_
     # Filtering by the tag still finds the Russian items tagged with it.
     html = client.get(network.url, {"tag": "eelarve"}).content.decode()
     assert "Процедура инициативного бюджета" in html
+
+
+@pytest.mark.parametrize(
+    "language, expected",
+    [("et", "15\xa0000"), ("ru", "15\xa0000"), ("en", "15,000"), ("et", "1\xa0250,50")],
+)
+def test_amounts_group_thousands_in_every_language(language, expected):
+    """Django's Estonian formats group nothing ("15000 €" beside "15 000 €" in Russian)."""
+    from decimal import Decimal
+
+    from django.utils import translation
+
+    from avp_wagtail.templatetags.avp_wagtail import avp_amount
+
+    value = Decimal("1250.50") if "250" in expected else Decimal("15000.00")
+    with translation.override(language):
+        assert avp_amount(value) == expected

@@ -41,3 +41,16 @@ def test_plan_page_shows_overall_and_theme_progress(home, client):
     assert 'value="40"' in html  # budget theme
     assert html.index("Budget") < html.index("Item 1") < html.index("Information")
     assert html.index("Information") < html.index("Item 3")
+
+
+def test_mean_progress_rounds_half_up_as_a_reader_does():
+    from types import SimpleNamespace
+
+    from avp_wagtail.progress import mean_progress
+
+    def item(progress):
+        return SimpleNamespace(progress=progress, status="in_progress", weight=1)
+
+    assert mean_progress([item(45), item(100)]) == 73  # 72.5: round() would say 72
+    assert mean_progress([item(80), item(55)]) == 68  # 67.5
+    assert mean_progress([item(10), item(20), item(20)]) == 17  # 16.67

@@ -48,7 +48,7 @@ def commentable_page(content_type_id, object_pk):
         return None
     if model is None or not issubclass(model, Page) or not issubclass(model, CommentablePageMixin):
         return None
-    try:
-        return model.objects.live().get(pk=int(object_pk))
-    except (model.DoesNotExist, TypeError, ValueError):
-        return None
+    from ...forms.cleaning import parse_id
+
+    # An id too large for the database is no page (not an OverflowError).
+    return model.objects.live().filter(pk=parse_id(object_pk) or 0).first()

@@ -1,4 +1,6 @@
-"""The link an anonymous commenter gets by e-mail: signed, expiring, usable once."""
+"""The link an anonymous commenter gets by e-mail: signed, expiring, usable once.
+
+The link carries only a random key; the comment waits on the server (``PendingComment``)."""
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -10,49 +12,51 @@ from django_comments_xtd.models import max_thread_level_for_content_type
 
 from ..choices import CommentMark, ModerationMode
 from ..duplicates import identical_comment
-from ..models import AvpComment, CommentSettings
+from ..models import AvpComment, CommentSettings, PendingComment
 from ..notifications import notify_followers
+from ..pending import find_pending, key_hash
 from ..tokens import (
     BadLink,
     ExpiredLink,
     read_confirmation_token,
     read_expired_confirmation_token,
+    read_old_confirmation_token,
 )
 from .common import commentable_page, in_language, message
 from .posting import earlier_copy_redirect
 
-PAYLOAD_KEYS = {"ct", "pk", "from", "name", "email", "comment", "mark", "reply_to", "nonce"}
 
-
-def _link_problem(request, text, status=400, payload=None):
-    page = _from_page(payload)
+def _link_problem(request, text, status=400, pending=None, kept_text=None):
+    page = _from_page(pending)
     return message(
         request,
         _("This confirmation link cannot be used"),
         text,
         status=status,
-        kept_text=(payload or {}).get("comment"),
+        kept_text=pending.comment if pending is not None else kept_text,
         back_page=page,
         back_url=page.get_url(request) if page is not None else None,
     )
 
 
-def _from_page(payload):
+def _from_page(pending):
     """The live page the comment was written on (for a link back), or None."""
     from wagtail.models import Page
 
+    if pending is None:
+        return None
+    pk = pending.from_page_id or pending.object_pk
     try:
-        return Page.objects.live().get(pk=int((payload or {}).get("from")))
+        return Page.objects.live().get(pk=int(pk))
     except (Page.DoesNotExist, TypeError, ValueError):
         return None
 
 
-def _valid_parent(payload, target, content_type):
-    reply_to = payload["reply_to"]
-    if not reply_to:
+def _valid_parent(pending, target, content_type):
+    if not pending.reply_to:
         return True
     parent = AvpComment.objects.filter(
-        pk=reply_to,
+        pk=pending.reply_to,
         content_type=content_type,
         object_pk=str(target.pk),
         is_public=True,
@@ -61,86 +65,140 @@ def _valid_parent(payload, target, content_type):
     return parent is not None and parent.level < max_thread_level_for_content_type(content_type)
 
 
-def confirm_comment(request, token):
+def _pending_of(token):
+    """The comment a genuine link (expired or not) refers to, if still kept."""
     try:
-        language = read_expired_confirmation_token(token).get("language")
-    except (BadLink, AttributeError):
-        language = None
+        key = read_expired_confirmation_token(token)
+    except BadLink:
+        return None
+    return find_pending(key)
+
+
+def _language_of(token):
+    """The language the comment of a link was written in (waiting, confirmed or old link)."""
+    try:
+        key = read_expired_confirmation_token(token)
+    except BadLink:
+        try:
+            return read_old_confirmation_token(token).get("language")
+        except (BadLink, AttributeError):
+            return None
+    pending = find_pending(key)
+    if pending is not None:
+        return pending.language
+    confirmed = AvpComment.objects.filter(confirmation_key=key_hash(key)).first()
+    return confirmed.language if confirmed is not None else None
+
+
+def confirm_comment(request, token):
+    language = _language_of(token)
     # Messages in the language of the page she wrote on, not her browser's.
     return in_language(language, lambda: _confirm(request, token))
 
 
+def _old_link(request, token):
+    """A link in the format sent before comments waited on the server, or None."""
+    try:
+        payload = read_old_confirmation_token(token)
+    except BadLink:
+        return None
+    text = payload.get("comment") if isinstance(payload, dict) else None
+    return _link_problem(
+        request,
+        _(
+            "This link is no longer valid: links sent before an update of the website do "
+            "not work any more. Your comment was not published; please send it again."
+        ),
+        status=410,
+        kept_text=str(text) if text else None,
+    )
+
+
 def _confirm(request, token):
     try:
-        payload = read_confirmation_token(token)
+        key = read_confirmation_token(token)
     except ExpiredLink:
-        try:
-            payload = read_expired_confirmation_token(token)
-        except BadLink:
-            payload = None
         return _link_problem(
             request,
             _("The link has expired. Your comment was not published; its text is below."),
-            payload=payload if isinstance(payload, dict) else None,
+            pending=_pending_of(token),
         )
     except BadLink:
-        return _link_problem(request, _("The link is not valid. Nothing has been saved."))
-    if not isinstance(payload, dict) or not PAYLOAD_KEYS <= payload.keys():
+        old = _old_link(request, token)
+        if old is not None:
+            return old
         return _link_problem(request, _("The link is not valid. Nothing has been saved."))
 
-    existing = AvpComment.objects.filter(confirmation_key=payload["nonce"]).first()
-    if existing is not None:
-        return _link_problem(request, _("This comment has already been confirmed."), status=409)
-    target = commentable_page(payload["ct"], payload["pk"])
+    pending = find_pending(key)
+    if pending is None:
+        if AvpComment.objects.filter(confirmation_key=key_hash(key)).exists():
+            return _link_problem(request, _("This comment has already been confirmed."), status=409)
+        return _link_problem(
+            request,
+            _(
+                "The link is no longer valid. Nothing has been saved: please send your "
+                "comment again."
+            ),
+            status=410,
+        )
+    if pending.expires_at < timezone.now():
+        return _link_problem(
+            request,
+            _("The link has expired. Your comment was not published; its text is below."),
+            pending=pending,
+        )
+    target = commentable_page(pending.content_type_id, pending.object_pk)
     if target is None:
         return _link_problem(
             request,
             _("The page no longer exists. Your text is below."),
             status=410,
-            payload=payload,
+            pending=pending,
         )
     closed_reason = target.comments_closed_reason()
     if closed_reason:
-        return _link_problem(request, closed_reason, status=403, payload=payload)
+        return _link_problem(request, closed_reason, status=403, pending=pending)
     content_type = ContentType.objects.get_for_model(target)
-    if not _valid_parent(payload, target, content_type):
+    if not _valid_parent(pending, target, content_type):
         return _link_problem(
             request,
             _("The comment you replied to is no longer in the discussion. Your text is below."),
-            payload=payload,
+            pending=pending,
         )
 
-    from_page = type(target).objects.live().filter(pk=payload["from"]).first() or target
+    from_page = type(target).objects.live().filter(pk=pending.from_page_id).first() or target
     page_url = from_page.get_url(request)
     earlier = identical_comment(
-        target,
-        str(payload["comment"]),
-        reply_to=int(payload["reply_to"] or 0),
-        email=str(payload["email"]),
+        target, pending.comment, reply_to=pending.reply_to, email=pending.user_email
     )
     if earlier is not None:  # the link of a re-sent copy: the first one is kept
         return earlier_copy_redirect(page_url, earlier)
 
-    moderation = CommentSettings.for_request(request).moderation
+    # The setting of the municipality whose page it is, never of the host the link was
+    # opened on: another site's post-moderation must not publish a pre-moderated comment.
+    moderation = CommentSettings.for_page(target).moderation
     comment = AvpComment(
         content_type=content_type,
         object_pk=str(target.pk),
         site_id=getattr(settings, "SITE_ID", None),
-        user_name=str(payload["name"])[:50],
-        user_email=str(payload["email"]),
-        comment=str(payload["comment"]),
-        mark=payload["mark"] if payload["mark"] in CommentMark.values else CommentMark.NEUTRAL,
-        parent_id=int(payload["reply_to"] or 0),
-        followup=bool(payload.get("followup")),
-        language=str(payload.get("language", ""))[:15],
-        ip_address=payload.get("ip") or None,
+        user_name=pending.user_name[:50],
+        user_email=pending.user_email,
+        comment=pending.comment,
+        mark=pending.mark if pending.mark in CommentMark.values else CommentMark.NEUTRAL,
+        parent_id=pending.reply_to,
+        followup=pending.followup,
+        language=pending.language[:15],
+        ip_address=pending.ip_address,
         submit_date=timezone.now(),
         is_public=moderation == ModerationMode.POST,
-        confirmation_key=payload["nonce"],
+        confirmation_key=pending.key_hash,
     )
     try:
         with transaction.atomic():
             comment.save()
+            # Deleted only if still there: of two simultaneous clicks, one publishes.
+            if not PendingComment.objects.filter(pk=pending.pk).delete()[0]:
+                raise IntegrityError("already confirmed")
     except IntegrityError:
         return _link_problem(request, _("This comment has already been confirmed."), status=409)
     if comment.is_public:

@@ -8,10 +8,11 @@ from django.utils.translation import get_language_from_path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ...forms.cleaning import parse_id
+from ...ratelimit import request_identity
 from ..choices import FlagReason
 from ..models import AvpComment
 from ..moderation import record_flag
-from ..ratelimit import client_ip
 from .common import in_language, message
 
 
@@ -20,7 +21,8 @@ def reporter_key(request):
     if request.user.is_authenticated:
         who = f"user:{request.user.pk}"
     else:
-        who = f"ip:{client_ip(request)}"
+        # IPv6 by its /64: a client changes address within it at will.
+        who = f"ip:{request_identity(request)}"
     salt = getattr(settings, "COMMENTS_XTD_SALT", b"")
     if isinstance(salt, bytes):
         salt = salt.decode("utf-8", "replace")
@@ -36,7 +38,13 @@ def flag_comment(request, comment_id):
 
 def _flag(request, comment_id):
     # Not a 404: LocaleMiddleware would turn it into a redirect to /<language>/comments/...
-    comment = AvpComment.objects.filter(pk=comment_id, is_public=True, is_removed=False).first()
+    # An id too large for the database (the URL takes any digits) is no comment either.
+    comment_id = parse_id(comment_id)
+    comment = (
+        AvpComment.objects.filter(pk=comment_id, is_public=True, is_removed=False).first()
+        if comment_id is not None
+        else None
+    )
     if comment is None:
         return message(
             request,

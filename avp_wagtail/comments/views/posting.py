@@ -1,20 +1,20 @@
 """Posting a comment: security checks, the thread check, rate limit, then publish or confirm."""
 
-import secrets
-
 from django.contrib.contenttypes.models import ContentType
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ...forms.cleaning import cleaned_data_dict, parse_id
+from ...visibility import is_visible
 from ..duplicates import duplicate_notice, identical_comment
 from ..forms import AvpCommentForm
 from ..notifications import notify_followers, send_confirmation_request
-from ..permissions import can_moderate
+from ..pending import store_pending
+from ..permissions import can_moderate_page
 from ..ratelimit import client_ip, over_limit
 from ..threads import thread_page_id
-from ..tokens import make_confirmation_token
 from .common import commentable_page, in_language, message
 
 
@@ -68,20 +68,21 @@ def _bad_request(request, text):
 
 @require_POST
 def post_comment(request):
-    data = request.POST.copy()
+    data = cleaned_data_dict(request.POST)  # without control characters (a copy)
     target = commentable_page(_content_type_id(data.get("content_type")), data.get("object_pk"))
     if target is None:
         return _bad_request(request, _("The page you tried to comment on does not exist."))
-    try:
-        from_page = type(target).objects.live().get(pk=int(data.get("from_page", "")))
-    except (ValueError, type(target).DoesNotExist):
-        from_page = None
+    from_page = type(target).objects.live().filter(pk=parse_id(data.get("from_page")) or 0).first()
     if (
         from_page is None
         or from_page.translation_key != target.translation_key
         or thread_page_id(from_page) != target.pk
     ):
         return _bad_request(request, _("This comment form belongs to another page's discussion."))
+    if not is_visible(from_page, request):
+        # A page under a view restriction the poster has not passed: nothing is stored and
+        # the page is not shown again (it would show the restricted content).
+        return _bad_request(request, _("The page you tried to comment on does not exist."))
     # Errors, messages and e-mails in the language of the page she wrote on.
     return in_language(
         from_page.locale.language_code, lambda: _post(request, data, target, from_page)
@@ -143,26 +144,29 @@ def _post(request, data, target, from_page):
         )
 
     if not request.user.is_authenticated:
-        payload = {
-            "ct": comment.content_type_id,
-            "pk": comment.object_pk,
-            "from": from_page.pk,
-            "name": comment.user_name,
-            "email": comment.user_email,
-            "comment": comment.comment,
-            "mark": comment.mark,
-            "reply_to": form.cleaned_data["reply_to"],
-            "followup": comment.followup,
-            "language": comment.language,
-            "ip": client_ip(request),
-            "nonce": secrets.token_hex(16),
-        }
-        send_confirmation_request(request, payload, make_confirmation_token(payload), from_page)
+        # The comment waits on the server; the e-mailed link carries only a signed key.
+        pending, token = store_pending(
+            content_type_id=comment.content_type_id,
+            object_pk=str(comment.object_pk),
+            from_page_id=from_page.pk,
+            user_name=comment.user_name[:50],
+            user_email=comment.user_email,
+            comment=comment.comment,
+            mark=comment.mark,
+            reply_to=form.cleaned_data["reply_to"] or 0,
+            followup=bool(comment.followup),
+            language=(comment.language or "")[:15],
+            ip_address=client_ip(request),
+        )
+        send_confirmation_request(request, pending, token, from_page)
         return HttpResponseRedirect(f"{page_url}?comment=sent#comments")
 
     comment.user = request.user
     comment.ip_address = client_ip(request)
-    comment.is_official_response = comment.is_official_response and can_moderate(request.user)
+    # The form has no official-response field for others; checked again here in case.
+    comment.is_official_response = comment.is_official_response and can_moderate_page(
+        request.user, target
+    )
     if not comment.is_official_response:
         comment.official_role = ""
     comment.save()

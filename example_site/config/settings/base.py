@@ -117,6 +117,8 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("en", "English"),
     ("ru", "Русский"),
 ]
+# The example site's own few strings (skip link, footer) in Estonian and Russian.
+LOCALE_PATHS = [PROJECT_DIR / "locale"]
 TIME_ZONE = "Europe/Tallinn"
 USE_I18N = True
 USE_TZ = True

@@ -1,0 +1,188 @@
+"""Personal data in resident comments: how it is anonymised, erased, and how long it stays.
+
+Three ways a comment loses its personal data (see docs/comments.md, "Privacy"):
+
+- **Anonymised** (``anonymise``): the retention period is over. Name, e-mail address, IP
+  address, web address and the link to an account are removed; the name shows as "—".
+  A *published* comment keeps its text: it is part of the public record of the
+  consultation. An unpublished one (never approved, hidden, removed) is *erased* instead.
+- **Erased** (``erase``): its author asked for it, or it was never published and its
+  retention period is over. Erased comments with replies stay as an empty placeholder
+  (removed, no text, no personal data) so the replies keep their place; the others are
+  deleted with their flags.
+- **Deleted** with the page (``delete_discussion``): the page holding the discussion was
+  deleted and no translation of it survives.
+
+Wagtail's log entries about a comment (approved, hidden, deleted...) carry its name and
+the start of its text in their label; those labels are replaced by the comment's id.
+"""
+
+import datetime
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import F, Q, Value
+from django.db.models.functions import Concat
+from django.utils import timezone
+
+from .models import AvpComment, CommentFlagReport
+
+ANONYMOUS_NAME = "—"
+
+
+def _pending_model():
+    """The unconfirmed comments' model (issue 13, point 11), or None on an older schema."""
+    from . import models
+
+    return getattr(models, "PendingComment", None)
+
+
+def _scrub_log_labels(ids):
+    """Wagtail log entries about these comments: label "#<id>" instead of name and text."""
+    from wagtail.models import ModelLogEntry
+
+    content_type = ContentType.objects.get_for_model(AvpComment, for_concrete_model=False)
+    ModelLogEntry.objects.filter(
+        content_type=content_type, object_id__in=[str(pk) for pk in ids]
+    ).update(label=Concat(Value("#"), F("object_id")))
+
+
+def not_anonymous():
+    """Comments that still hold personal data of their author."""
+    return (
+        ~Q(user_name=ANONYMOUS_NAME)
+        | ~Q(user_email="")
+        | Q(ip_address__isnull=False)
+        | ~Q(user_url="")
+        | Q(user__isnull=False)
+    )
+
+
+def _personal_data_removed():
+    return {
+        "user_name": ANONYMOUS_NAME,
+        "user_email": "",
+        "user_url": "",
+        "ip_address": None,
+        "user": None,
+        "followup": False,
+    }
+
+
+@transaction.atomic
+def anonymise(comments):
+    """Remove the personal data of ``comments`` (a queryset), keeping their text. Returns
+    how many comments changed (0 when run again)."""
+    ids = list(comments.filter(not_anonymous()).values_list("pk", flat=True))
+    if not ids:
+        return 0
+    AvpComment.objects.filter(pk__in=ids).update(**_personal_data_removed())
+    # Who flagged them (an account) is personal data too; the keyed hash alone is not.
+    CommentFlagReport.objects.filter(comment_id__in=ids).update(user=None)
+    _scrub_log_labels(ids)
+    return len(ids)
+
+
+def _answered(ids):
+    """Those of ``ids`` with a reply that stays (not erased, or itself kept as a
+    placeholder): they stay as empty "removed" placeholders so the replies keep their place."""
+    threads = AvpComment.objects.filter(pk__in=ids).values("thread_id")
+    rows = list(AvpComment.objects.filter(thread_id__in=threads).values_list("pk", "parent_id"))
+    kept = set()
+    changed = True
+    while changed:
+        changed = False
+        for pk, parent_id in rows:
+            if pk == parent_id or parent_id not in ids or parent_id in kept:
+                continue
+            if pk not in ids or pk in kept:
+                kept.add(parent_id)
+                changed = True
+    return kept
+
+
+def holding_data(comments):
+    """Those of ``comments`` that still hold personal data or text (not erased yet)."""
+    return comments.filter(not_anonymous() | ~Q(comment=""))
+
+
+@transaction.atomic
+def erase(comments):
+    """Erase ``comments`` (a queryset): text and personal data. Returns how many comments
+    were erased (0 when run again)."""
+    ids = set(holding_data(comments).values_list("pk", flat=True))
+    if not ids:
+        return 0
+    answered = _answered(ids)
+    _scrub_log_labels(ids)
+    AvpComment.objects.filter(pk__in=answered).update(
+        comment="", is_removed=True, **_personal_data_removed()
+    )
+    CommentFlagReport.objects.filter(comment_id__in=answered).update(user=None)
+    # Deleting the comment deletes its flags and django-comments' own rows with it.
+    AvpComment.objects.filter(pk__in=ids - answered).delete()
+    return len(ids)
+
+
+def expired(cutoff):
+    """Comments submitted before ``cutoff`` that still hold personal data or unpublished
+    text: ``(published, unpublished)`` querysets."""
+    old = AvpComment.objects.filter(submit_date__lt=cutoff)
+    published = old.filter(is_public=True, is_removed=False).filter(not_anonymous())
+    unpublished = holding_data(old.exclude(is_public=True, is_removed=False))
+    return published, unpublished
+
+
+def erase_expired(days, now=None, dry_run=False):
+    """Apply the comments' retention period: ``{"anonymised": n, "erased": n}``."""
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=days)
+    published, unpublished = expired(cutoff)
+    if dry_run:
+        return {"anonymised": published.count(), "erased": unpublished.count()}
+    return {"anonymised": anonymise(published), "erased": erase(unpublished)}
+
+
+def delete_expired_pending(now=None, dry_run=False):
+    """Unconfirmed comments whose link has expired: deleted. Returns the count."""
+    try:
+        from .pending import delete_expired_pending as delete
+    except ImportError:  # no server-side pending comments in this version
+        return 0
+    return delete(now=now, dry_run=dry_run)
+
+
+def of_person(email, user=None):
+    """A resident's comments (by the e-mail address given), within ``user``'s scope (a
+    multi-site editor: their own municipality's pages). Official responses are the
+    municipality's, not a resident's: never included."""
+    from .permissions import COMMENT_SCOPE
+
+    comments = AvpComment.objects.filter(
+        user_email__iexact=email.strip(), is_official_response=False
+    )
+    return COMMENT_SCOPE.filter(comments, user) if user is not None else comments
+
+
+def pending_of_person(email, user=None):
+    """A resident's unconfirmed comments, within ``user``'s scope; None without the model."""
+    from .permissions import COMMENT_SCOPE
+
+    model = _pending_model()
+    if model is None:
+        return None
+    pending = model.objects.filter(user_email__iexact=email.strip())
+    return COMMENT_SCOPE.filter(pending, user) if user is not None else pending
+
+
+def delete_discussion(content_type_id, page_id):
+    """The page holding a discussion is gone and no translation survives: its comments
+    (with their flags and log labels) and unconfirmed comments are deleted."""
+    comments = AvpComment.objects.filter(content_type_id=content_type_id, object_pk=str(page_id))
+    ids = list(comments.values_list("pk", flat=True))
+    if ids:
+        _scrub_log_labels(ids)
+        AvpComment.objects.filter(pk__in=ids).delete()
+    model = _pending_model()
+    if model is not None:
+        model.objects.filter(content_type_id=content_type_id, object_pk=str(page_id)).delete()
+    return len(ids)

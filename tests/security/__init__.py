@@ -1,0 +1,1 @@
+"""Issue 13: hostile input, isolation between municipalities, restricted pages, privacy."""
