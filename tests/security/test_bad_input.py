@@ -339,3 +339,19 @@ def test_nul_in_an_admin_snippet_form_is_an_error_on_the_field(editor_client):
     assert response.status_code == 200
     assert "Null characters are not allowed." in response.content.decode()
     assert not Organisation.objects.exists()
+
+
+def test_deeply_nested_rich_text_in_a_borrowed_action_is_refused(editor_client, plan):
+    nested = "<p>" * 40_000
+    document = {
+        "schema": "avp-wagtail/action-plan",
+        "schema_version": "1.0",
+        "items": [{"id": "n-1", "title": "T", "summary": "S", "problem": nested}],
+    }
+    url = reverse("avp_borrow_items", args=[plan.pk])
+    response = editor_client.post(url, {"file": _upload("plan.json", json.dumps(document))})
+    assert response.status_code == 302
+    response = editor_client.post(response["Location"], {"items": ["0"]})
+    assert response.status_code == 200
+    assert "nested too deeply" in response.content.decode()
+    assert not ActionItemPage.objects.child_of(plan).exists()
