@@ -1,5 +1,9 @@
 from django.apps import AppConfig
+from django.core import checks
 from django.utils.translation import gettext_lazy as _
+from wagtail.signals import page_published
+
+from avp_wagtail.tracking.following.checks import check_one_click_unsubscribe
 
 
 class AvpWagtailConfig(AppConfig):
@@ -9,13 +13,14 @@ class AvpWagtailConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from wagtail.signals import page_published
+        # These import models (ours or Wagtail's), which cannot be imported before the app
+        # registry is ready, i.e. not when Django imports this module.
+        from avp_wagtail.admin.permission_policies import register_policies
+        from avp_wagtail.models import ActionItemPage
+        from avp_wagtail.tracking.change_history import record_item_changes
+        from avp_wagtail.tracking.following.notify import notify_followers
 
-        from .change_history import record_item_changes
-        from .following import notify_followers
-        from .models import ActionItemPage
-        from .permission_policies import register_policies
-
+        checks.register(check_one_click_unsubscribe)
         page_published.connect(
             record_item_changes, sender=ActionItemPage, dispatch_uid="avp_item_changes"
         )

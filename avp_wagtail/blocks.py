@@ -9,18 +9,26 @@ shows what belongs to the site the page is served from, in the page's language.
     body = StreamField([..., *AVP_BLOCKS])
 """
 
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from .progress import PlanSummary, mean_progress
-from .sites import current_site, within_sites
-from .visibility import is_visible, visible
+from avp_wagtail.core.progress import PlanSummary, mean_progress
+from avp_wagtail.core.sites import current_site, within_sites
+from avp_wagtail.core.visibility import is_visible, visible
+from avp_wagtail.models import (
+    ActionItemPage,
+    ActionPlanPage,
+    CallToParticipatePage,
+    MeetingProtocolPage,
+    ProgressUpdate,
+)
 
 
 def _scope(queryset, parent_context):
     """Pages of the site (and language) of the page the block is on that the visitor may
-    see (live, not restricted: avp_wagtail.visibility)."""
+    see (live, not restricted: avp_wagtail.core.visibility)."""
     parent_context = parent_context or {}
     request = parent_context.get("request")
     queryset = visible(queryset, request)
@@ -69,8 +77,6 @@ class PlanAtAGlanceBlock(_AvpBlock):
         template = "avp_wagtail/blocks/plan_at_a_glance.html"
 
     def get_context(self, value, parent_context=None):
-        from .models import ActionPlanPage
-
         context = super().get_context(value, parent_context)
         plan = _in_page_language(value["plan"], parent_context)
         request = (parent_context or {}).get("request")
@@ -100,8 +106,6 @@ class LatestUpdatesBlock(_AvpBlock):
         template = "avp_wagtail/blocks/latest_updates.html"
 
     def get_context(self, value, parent_context=None):
-        from .models import ActionItemPage, ProgressUpdate
-
         context = super().get_context(value, parent_context)
         items = _scope(ActionItemPage.objects.all(), parent_context)
         if value["plan"] is not None:
@@ -129,8 +133,6 @@ class UpcomingMeetingsBlock(_AvpBlock):
         template = "avp_wagtail/blocks/upcoming_meetings.html"
 
     def get_context(self, value, parent_context=None):
-        from .models import MeetingProtocolPage
-
         context = super().get_context(value, parent_context)
         meetings = _scope(MeetingProtocolPage.objects.all(), parent_context)
         if value["programme"] is not None:
@@ -155,10 +157,6 @@ class OpenCallBlock(_AvpBlock):
         template = "avp_wagtail/blocks/open_call.html"
 
     def get_context(self, value, parent_context=None):
-        from django.db.models import Q
-
-        from .models import CallToParticipatePage
-
         context = super().get_context(value, parent_context)
         today = timezone.localdate()
         calls = _scope(CallToParticipatePage.objects.all(), parent_context).filter(

@@ -18,6 +18,8 @@ DEFAULTS = {
     # Addresses that receive expressions of interest when a call has no
     # contact person with an e-mail address.
     "INTEREST_NOTIFICATION_FALLBACK": [],
+    # The expression-of-interest form of a call to participate (a dotted path).
+    "INTEREST_FORM": "avp_wagtail.forms.interest.ExpressionOfInterestForm",
     # How many past meetings the programme page lists.
     "RECENT_MEETINGS": 5,
     # How many latest meeting summaries a call to participate lists (C7).
@@ -64,29 +66,14 @@ DEFAULTS = {
     # Largest file (bytes) an editor may upload to import action items (CSV) or to borrow
     # actions from another municipality's export (JSON).
     "IMPORT_MAX_BYTES": 5 * 1024 * 1024,
-    # Resident comments (the optional avp_wagtail.comments app; see docs/comments.md).
-    # Longest comment accepted, in characters.
-    "COMMENT_MAX_LENGTH": 3000,
-    # Number of residents' flags that hide a comment until a moderator looks at it.
-    "COMMENT_FLAG_THRESHOLD": 3,
-    # At most this many comments from one network (an IPv4 address, an IPv6 /64) within
-    # COMMENT_RATE_PERIOD seconds.
-    "COMMENT_RATE_LIMIT": 5,
-    "COMMENT_RATE_PERIOD": 10 * 60,
-    # Networks (e.g. ["192.0.2.0/24", "2001:db8::/48"]) whose addresses are never
-    # rate-limited for comments (in addition to RATE_TRUSTED_NETWORKS): the municipality's
-    # own public addresses (library, council Wi-Fi).
-    "COMMENT_RATE_TRUSTED_NETWORKS": [],
-    # How long (seconds) the link that confirms an anonymous comment stays valid.
-    "COMMENT_CONFIRMATION_MAX_AGE": 3 * 24 * 60 * 60,
-    # How long (seconds) the unsubscribe link in a reply notification stays valid.
-    "COMMENT_UNSUBSCRIBE_MAX_AGE": 90 * 24 * 60 * 60,
+    # The optional comments app's keys (COMMENT_*) live in the same dict; their defaults
+    # are the app's own: avp_wagtail.comments.conf.
     # How long (days) residents' personal data is kept; None keeps it. Applied by
     # ``manage.py avp_erase_expired`` (run it daily). A dict given in the settings may name
     # only some kinds; the others keep these defaults. See docs/comments.md, "Privacy".
+    # Every kind is registered under the avp_personal_data hook (avp_wagtail.privacy.retention);
+    # the comments app adds "comments" (default 3 * 365 days, in its own conf).
     "RETENTION_DAYS": {
-        # Published comments are anonymised (the text stays), unpublished ones erased.
-        "comments": 3 * 365,
         # Expressions of interest are deleted.
         "interest_submissions": 2 * 365,
         # Followers of an action are deleted (None: kept until they unsubscribe).

@@ -24,12 +24,12 @@ def breadcrumbs(page, request=None):
 
 
 def network_pages(programme, request=None):
-    """Network pages the visitor may see (avp_wagtail.visibility) to link from a programme
+    """Network pages the visitor may see (avp_wagtail.core.visibility) to link from a programme
     page, in the programme's language: its own (children), else the others of the site the
     request came to. One query (and one for the restrictions, once per request)."""
-    from .models import NetworkPage
-    from .sites import current_site
-    from .visibility import visible
+    from avp_wagtail.core.sites import current_site
+    from avp_wagtail.core.visibility import visible
+    from avp_wagtail.models import NetworkPage
 
     pages = visible(NetworkPage.objects.filter(locale_id=programme.locale_id), request)
     steplen = NetworkPage.steplen

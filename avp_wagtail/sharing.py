@@ -4,11 +4,12 @@ schema.org JSON-LD, and plain share links (no third-party scripts)."""
 import html
 from urllib.parse import quote, urlencode
 
+from django.templatetags.static import static
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
-from .conf import get_setting
-from .sites import full_url, municipality_name, site_of, site_url
+from avp_wagtail.conf import get_setting
+from avp_wagtail.core.sites import full_url, municipality_name, site_of, site_url
 
 SHARE_SERVICES = {
     # name: (label, URL template); {url} and {title} are URL-encoded.
@@ -62,94 +63,25 @@ def _organisation(site, request=None):
     }
 
 
-def _place(meeting):
-    locations = []
-    if meeting.location:
-        locations.append({"@type": "Place", "name": meeting.location, "address": meeting.location})
-    if meeting.online_url:
-        locations.append({"@type": "VirtualLocation", "url": meeting.online_url})
-    return locations
-
-
 def structured_data(page, url, site, request=None):
-    """The schema.org description of an AVP page, or None for page types without one."""
-    from .models import (
-        ActionItemPage,
-        ActionPlanPage,
-        MeetingProtocolPage,
-        OpenGovernmentPage,
-    )
-
-    language = page.locale.language_code
-    publisher = _organisation(site, request)
+    """The schema.org description of an AVP page (its ``get_structured_data``), or None."""
+    describe = getattr(page, "get_structured_data", None)
+    if describe is None:
+        return None
     common = {
         "@context": "https://schema.org",
         "name": page.title,
         "url": url,
-        "inLanguage": language,
+        "inLanguage": page.locale.language_code,
     }
     description = description_of(page)
     if description:
         common["description"] = description
-    if isinstance(page, MeetingProtocolPage):
-        locations = _place(page)
-        if page.location and page.online_url:
-            mode = "MixedEventAttendanceMode"
-        elif page.online_url:
-            mode = "OnlineEventAttendanceMode"
-        else:
-            mode = "OfflineEventAttendanceMode"
-        data = {
-            **common,
-            "@type": "Event",
-            "startDate": page.start.isoformat(),
-            "eventStatus": "https://schema.org/EventScheduled",
-            "eventAttendanceMode": f"https://schema.org/{mode}",
-        }
-        if page.end:
-            data["endDate"] = page.end.isoformat()
-        if locations:
-            data["location"] = locations[0] if len(locations) == 1 else locations
-        organiser = page.organiser
-        if organiser is not None:
-            data["organizer"] = {"@type": "Organization", "name": organiser.name}
-            if organiser.website:
-                data["organizer"]["url"] = organiser.website
-        elif publisher:
-            data["organizer"] = publisher
-        return data
-    if isinstance(page, OpenGovernmentPage):
-        return {**common, "@type": "WebPage", "about": publisher, "publisher": publisher}
-    if isinstance(page, ActionPlanPage):
-        data = {
-            **common,
-            "@type": "CreativeWork",
-            "genre": str(_("action plan")),
-            "temporalCoverage": f"{page.start_date.isoformat()}/{page.end_date.isoformat()}",
-            "creativeWorkStatus": str(page.get_status_display()),
-            "publisher": publisher,
-        }
-        if page.adoption_date:
-            data["datePublished"] = page.adoption_date.isoformat()
-        return data
-    if isinstance(page, ActionItemPage):
-        data = {
-            **common,
-            "@type": "CreativeWork",
-            "genre": str(_("action item")),
-            "creativeWorkStatus": str(page.get_status_display()),
-            "publisher": publisher,
-        }
-        if page.adapted_from_url:
-            data["isBasedOn"] = page.adapted_from_url
-        return data
-    return None
+    return describe(common, _organisation(site, request))
 
 
 def share_image(request):
     """The absolute URL of AVP_WAGTAIL["SHARE_IMAGE"], or ""."""
-    from django.templatetags.static import static
-
     image = get_setting("SHARE_IMAGE")
     if not image:
         return ""
@@ -172,3 +104,8 @@ def sharing_context(page, request):
         "structured_data": structured_data(page, url, site, request),
         "links": share_links(url, title),
     }
+
+
+def add_sharing_context(page, request, context):
+    """``avp_page_context`` hook: meta tags, JSON-LD and share links on every AVP page."""
+    context["avp_sharing"] = sharing_context(page, request)

@@ -9,7 +9,7 @@ page's own unsubscribe route, which needs the resident to press the button there
 
 from django.urls import path
 
-from .following import one_click_unsubscribe
+from avp_wagtail.tracking.following.views import one_click_unsubscribe
 
 app_name = "avp_wagtail"
 

@@ -5,12 +5,20 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import erasure  # noqa: F401  (registers "Erase personal data", see erasure.py)
-from .admin_scope import limit_page_chooser, scope_page_bulk_actions
-from .admin_warnings import warn_about_milestones_outside_period
-from .dashboard import add_dashboard_panel
-from .open_data.admin_buttons import page_header_buttons, page_listing_more_buttons
-from .viewsets import AvpViewSetGroup
+from avp_wagtail.admin import erasure  # noqa: F401  (registers "Erase personal data", see erasure.py)
+from avp_wagtail.admin.dashboard import add_dashboard_panel
+from avp_wagtail.admin.reports import ActionItemsReportView
+from avp_wagtail.admin.scope import limit_page_chooser, scope_page_bulk_actions
+from avp_wagtail.admin.viewsets import AvpViewSetGroup
+from avp_wagtail.admin.warnings import warn_about_milestones_outside_period
+from avp_wagtail.core.plugins import CONTEXT_HOOK, ROUTES_HOOK
+from avp_wagtail.feeds.routes import add_feed_context, feed_routes
+from avp_wagtail.open_data.admin_buttons import page_header_buttons, page_listing_more_buttons
+from avp_wagtail.open_data.routes import add_open_data_context, open_data_routes
+from avp_wagtail.open_data.views import BorrowView, ImportItemsView
+from avp_wagtail.sharing import add_sharing_context
+from avp_wagtail.tracking.following.routes import add_follow_context, follow_routes
+from avp_wagtail.tracking.monitoring import add_monitoring_context
 
 hooks.register("register_admin_viewset", AvpViewSetGroup)
 hooks.register("after_create_page", warn_about_milestones_outside_period)
@@ -19,15 +27,21 @@ hooks.register("construct_homepage_panels", add_dashboard_panel)
 hooks.register("construct_page_chooser_queryset", limit_page_chooser)
 hooks.register("register_page_header_buttons", page_header_buttons)
 hooks.register("register_page_listing_more_buttons", page_listing_more_buttons)
+# Features plug into the page types (avp_wagtail.core.plugins).
+hooks.register(ROUTES_HOOK, feed_routes)
+hooks.register(ROUTES_HOOK, open_data_routes)
+hooks.register(ROUTES_HOOK, follow_routes)
+hooks.register(CONTEXT_HOOK, add_sharing_context)
+hooks.register(CONTEXT_HOOK, add_feed_context)
+hooks.register(CONTEXT_HOOK, add_open_data_context)
+hooks.register(CONTEXT_HOOK, add_follow_context)
+hooks.register(CONTEXT_HOOK, add_monitoring_context)
 for _action in scope_page_bulk_actions():
     hooks.register("register_bulk_action", _action, order=100)
 
 
 @hooks.register("register_admin_urls")
 def register_report_urls():
-    from .open_data.views import BorrowView, ImportItemsView
-    from .reports import ActionItemsReportView
-
     return [
         path("avp/plans/<int:plan_id>/import/", ImportItemsView.as_view(), name="avp_import_items"),
         path("avp/plans/<int:plan_id>/borrow/", BorrowView.as_view(), name="avp_borrow_items"),

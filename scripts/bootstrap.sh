@@ -1,5 +1,9 @@
 #!/usr/bin/env bash
-# Create .venv (Python 3.11+) and install the package with its test extras. Idempotent.
+# Create .venv (Python 3.11+) and install the package with its "test" extra (which brings the
+# comments extra's django-comments-xtd too: the tests and the demo use resident comments).
+# A new .venv gets the newest versions the pins in setup.cfg allow on its Python; Django 6
+# needs Python 3.12+, so on 3.11 that is Django 5.2 (scripts/test_newest.sh tests Django 6).
+# Idempotent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

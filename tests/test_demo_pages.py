@@ -3,7 +3,7 @@
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from avp_wagtail.choices import ItemStatus
+from avp_wagtail.core.choices import ItemStatus
 from avp_wagtail.models import (
     ActionItemPage,
     ActionPlanPage,

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from avp_wagtail.choices import ItemStatus
+from avp_wagtail.core.choices import ItemStatus
 from avp_wagtail.models import Organisation
 from tests.builders import make_item, make_meeting, make_plan, make_programme
 

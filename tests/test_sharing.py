@@ -8,16 +8,37 @@ from html.parser import HTMLParser
 import pytest
 from django.contrib.staticfiles import finders
 
-from avp_wagtail.models import (
-    ActionItemPage,
-    ActionPlanPage,
-    CallToParticipatePage,
-    MeetingProtocolPage,
-    NetworkPage,
-    OpenGovernmentPage,
+from tests.factories import (
+    ActionItemPageFactory,
+    ActionPlanPageFactory,
+    CallToParticipatePageFactory,
+    MeetingProtocolPageFactory,
+    NetworkPageFactory,
+    OpenGovernmentPageFactory,
+    OrganisationFactory,
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def pages(db):
+    """One published page of each AVP type, each with a text for its description."""
+    programme = OpenGovernmentPageFactory(common_goal="Otsustame koos.")
+    plan = ActionPlanPageFactory(parent=programme, summary="Kava kahe aasta tegevustega.")
+    return {
+        "programme": programme,
+        "call": CallToParticipatePageFactory(parent=programme),
+        "plan": plan,
+        "item": ActionItemPageFactory(parent=plan),
+        "meeting": MeetingProtocolPageFactory(
+            parent=programme,
+            location="Rahvamaja saal",
+            organiser=OrganisationFactory(name="Vallavalitsus"),
+            summary="Arutame kava seiret.",
+        ),
+        "network": NetworkPageFactory(parent=programme, intro="<p>Kõigi valdade kavad.</p>"),
+    }
 
 
 class _Head(HTMLParser):
@@ -53,19 +74,9 @@ def _head(client, page):
     return parser
 
 
-@pytest.mark.parametrize(
-    "model",
-    [
-        OpenGovernmentPage,
-        CallToParticipatePage,
-        ActionPlanPage,
-        ActionItemPage,
-        MeetingProtocolPage,
-        NetworkPage,
-    ],
-)
-def test_every_avp_page_has_open_graph_and_twitter_meta(client, demo, model):
-    page = model.objects.filter(locale__language_code="et").live().first()
+@pytest.mark.parametrize("kind", ["programme", "call", "plan", "item", "meeting", "network"])
+def test_every_avp_page_has_open_graph_and_twitter_meta(client, pages, kind):
+    page = pages[kind]
     head = _head(client, page)
     assert head.meta["og:title"] == page.title
     assert head.meta["og:url"].startswith("http") and head.meta["og:url"].endswith(page.url)
@@ -78,8 +89,8 @@ def test_every_avp_page_has_open_graph_and_twitter_meta(client, demo, model):
     assert not any("src" in s for s in head.scripts)
 
 
-def test_share_image_is_optional_and_absolute(client, demo, settings):
-    plan = ActionPlanPage.objects.filter(locale__language_code="et").live().first()
+def test_share_image_is_optional_and_absolute(client, pages, settings):
+    plan = pages["plan"]
     assert "og:image" not in _head(client, plan).meta
     settings.AVP_WAGTAIL = {"SHARE_IMAGE": "avp_wagtail/css/avp_wagtail.css"}  # any static file
     meta = _head(client, plan).meta
@@ -89,14 +100,8 @@ def test_share_image_is_optional_and_absolute(client, demo, settings):
     assert _head(client, plan).meta["og:image"] == "https://naidiku.example/vapp.png"
 
 
-def test_meeting_is_a_schema_org_event(client, demo):
-    meeting = (
-        MeetingProtocolPage.objects.filter(locale__language_code="et")
-        .exclude(location="")
-        .live()
-        .select_related("organiser")
-        .first()
-    )
+def test_meeting_is_a_schema_org_event(client, pages):
+    meeting = pages["meeting"]
     (event,) = _head(client, meeting).json_ld
     assert event["@context"] == "https://schema.org" and event["@type"] == "Event"
     assert event["name"] == meeting.title
@@ -108,8 +113,8 @@ def test_meeting_is_a_schema_org_event(client, demo):
     assert event["inLanguage"] == "et"
 
 
-def test_online_meeting_has_a_virtual_location(client, demo):
-    meeting = MeetingProtocolPage.objects.filter(locale__language_code="et").live().first()
+def test_online_meeting_has_a_virtual_location(client, pages):
+    meeting = pages["meeting"]
     meeting.location, meeting.online_url = "", "https://meet.example/avp"
     meeting.save()
     (event,) = _head(client, meeting).json_ld
@@ -117,18 +122,18 @@ def test_online_meeting_has_a_virtual_location(client, demo):
     assert event["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
 
 
-def test_programme_and_plan_describe_the_municipality_and_the_plan(client, demo):
-    (programme,) = _head(client, demo).json_ld
+def test_programme_and_plan_describe_the_municipality_and_the_plan(client, pages):
+    (programme,) = _head(client, pages["programme"]).json_ld
     assert programme["about"]["@type"] == "GovernmentOrganization"
-    plan = ActionPlanPage.objects.filter(locale__language_code="et").live().first()
+    plan = pages["plan"]
     (data,) = _head(client, plan).json_ld
     assert data["@type"] == "CreativeWork"
     assert data["temporalCoverage"] == f"{plan.start_date}/{plan.end_date}"
     assert data["publisher"]["@type"] == "GovernmentOrganization"
 
 
-def test_json_ld_cannot_break_out_of_its_script_element(client, demo):
-    plan = ActionPlanPage.objects.filter(locale__language_code="et").live().first()
+def test_json_ld_cannot_break_out_of_its_script_element(client, pages):
+    plan = pages["plan"]
     plan.summary = "</script><script>alert(1)</script> & more"
     plan.save()
     html = client.get(plan.url).content.decode()
@@ -137,8 +142,8 @@ def test_json_ld_cannot_break_out_of_its_script_element(client, demo):
     assert data["description"].startswith("</script><script>alert(1)</script> & more")
 
 
-def test_share_links_are_plain_links_and_configurable(client, demo, settings):
-    plan = ActionPlanPage.objects.filter(locale__language_code="et").live().first()
+def test_share_links_are_plain_links_and_configurable(client, pages, settings):
+    plan = pages["plan"]
     html = client.get(plan.url).content.decode()
     share = re.search(r'<section class="avp-share".*?</section>', html, re.S).group(0)
     hrefs = re.findall(r'href="([^"]+)"', share)
@@ -148,8 +153,8 @@ def test_share_links_are_plain_links_and_configurable(client, demo, settings):
     assert 'class="avp-share"' not in client.get(plan.url).content.decode()
 
 
-def test_plan_links_a_print_stylesheet_for_a4(client, demo):
-    plan = ActionPlanPage.objects.filter(locale__language_code="et").live().first()
+def test_plan_links_a_print_stylesheet_for_a4(client, pages):
+    plan = pages["plan"]
     head = _head(client, plan)
     (link,) = [link for link in head.links if link.get("media") == "print"]
     assert link["href"].endswith("avp_wagtail/css/avp_wagtail_print.css")

@@ -11,9 +11,9 @@ class AvpCommentsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete
 
-        from . import checks  # noqa: F401  (registers the system checks)
-        from .permissions import register_policy
-        from .threads import rehome_comments_of_deleted_page
+        from avp_wagtail.comments import checks  # noqa: F401  (registers the system checks)
+        from avp_wagtail.comments.permissions import register_policy
+        from avp_wagtail.comments.threads import rehome_comments_of_deleted_page
 
         # The discussion outlives the page holding it (see threads.py); the core app
         # knows nothing about comments, so the receiver is connected here.

@@ -10,10 +10,10 @@ from wagtail import hooks
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
-from ..admin_scope import ScopedBulkActionMixin
-from . import moderation
-from .models import AvpComment
-from .permissions import COMMENT_SCOPE, can_moderate_comment
+from avp_wagtail.admin.scope import ScopedBulkActionMixin
+from avp_wagtail.comments import moderation
+from avp_wagtail.comments.models import AvpComment
+from avp_wagtail.comments.permissions import COMMENT_SCOPE, can_moderate_comment
 
 
 class CommentWording:

@@ -3,11 +3,12 @@
 from django.contrib.contenttypes.models import ContentType
 from django_comments_xtd.models import max_thread_level_for_content_type
 
-from ..sites import municipality_name, site_of
-from .choices import CommentMark, FlagReason
-from .forms import AvpCommentForm
-from .permissions import can_moderate_page
-from .threads import CommentThread, thread_page
+from avp_wagtail.comments.choices import CommentMark, FlagReason
+from avp_wagtail.comments.forms import AvpCommentForm
+from avp_wagtail.comments.permissions import can_moderate_page
+from avp_wagtail.comments.threads import CommentThread, counts_for_pages, thread_page
+from avp_wagtail.core.sites import municipality_name, site_of
+from avp_wagtail.models import ActionPlanPage
 
 # Messages shown after a redirect back to the page (?comment=...). "duplicate" and
 # "waiting": she sent a comment that was already stored (published / awaiting moderation).
@@ -76,3 +77,16 @@ def comment_context(page, request):
         "flag_reasons": FlagReason.choices,
         "notice": notice if notice in NOTICES else None,
     }
+
+
+def add_comment_context(page, request, context):
+    """``avp_page_context`` hook: the discussion on every commentable page, and on a plan
+    page each item's comment counts (one query for the whole table)."""
+    if hasattr(page, "comments_closed_reason"):
+        context["avp_comments"] = comment_context(page, request)
+    items = context.get("items")
+    if isinstance(page, ActionPlanPage) and items is not None:
+        counts = counts_for_pages(items)
+        for item in items:
+            item.avp_comment_counts = counts.get(item.translation_key)
+        context["show_comment_counts"] = True

@@ -8,7 +8,7 @@ same comment: it is not stored twice, and she is told where the first copy is.
 
 from django.contrib.contenttypes.models import ContentType
 
-from .models import AvpComment
+from avp_wagtail.comments.models import AvpComment
 
 
 def normalise(text):

@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.models import Page
 
-from .choices import CommentMark
-from .models import AvpComment
+from avp_wagtail.comments.choices import CommentMark
+from avp_wagtail.comments.models import AvpComment
 
 
 class ModerationState:
@@ -51,7 +51,7 @@ def filter_state(queryset, state):
 def page_choices(user=None):
     """Pages that have comments (the thread pages), by title; with ``user``, only pages of
     the municipality the user works on (see ``COMMENT_SCOPE``)."""
-    from .permissions import COMMENT_SCOPE
+    from avp_wagtail.comments.permissions import COMMENT_SCOPE
 
     comments = AvpComment.objects.order_by()
     if user is not None:

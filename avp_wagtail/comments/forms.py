@@ -16,12 +16,12 @@ from django.utils.translation import ngettext
 from django_comments_xtd.forms import XtdCommentForm
 from django_comments_xtd.models import max_thread_level_for_content_type
 
-from ..conf import get_setting
-from ..emails import validate_deliverable_email
-from ..forms.cleaning import ControlCharacterCleaningMixin, parse_id
-from .choices import CommentMark
-from .models import AvpComment
-from .permissions import can_moderate_page
+from avp_wagtail.comments.choices import CommentMark
+from avp_wagtail.comments.conf import comment_setting
+from avp_wagtail.comments.models import AvpComment
+from avp_wagtail.comments.permissions import can_moderate_page
+from avp_wagtail.core.cleaning import ControlCharacterCleaningMixin, parse_id
+from avp_wagtail.core.emails import validate_deliverable_email
 
 # Errors that mean the form was not sent from our page as rendered: answered with a 400
 # and nothing stored. An expired timestamp is among them; the text is still given back.
@@ -69,7 +69,7 @@ class AvpCommentForm(ControlCharacterCleaningMixin, XtdCommentForm):
             initial.setdefault("from_page", from_page.pk)
         super().__init__(target_object, *args, **kwargs)
         del self.fields["url"]
-        max_length = get_setting("COMMENT_MAX_LENGTH")
+        max_length = comment_setting("COMMENT_MAX_LENGTH")
         comment = self.fields["comment"]
         comment.label = _("Your comment")
         comment.max_length = max_length

@@ -8,13 +8,13 @@ from django_comments_xtd.models import XtdComment
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from ..i18n import language_name
-from .choices import CommentMark, FlagReason, ModerationMode
+from avp_wagtail.comments.choices import CommentMark, FlagReason, ModerationMode
+from avp_wagtail.core.i18n import language_name
 
 
 def _municipality_of(comment):
     """Name of the municipality (Wagtail site) the comment's page belongs to."""
-    from ..sites import municipality_name, site_of
+    from avp_wagtail.core.sites import municipality_name, site_of
 
     page = comment.content_object
     return municipality_name(site_of(page)) if page is not None else ""

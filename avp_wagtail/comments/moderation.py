@@ -1,14 +1,17 @@
 """Moderation actions, each logged in Wagtail's history with who did it and when.
 
-State changes go through ``QuerySet.update()``: django-comments-xtd's pre_save handler would
-otherwise publish every pending reply under a comment that is saved while public.
+State changes go through ``QuerySet.update()``: django-comments-xtd's pre_save handler
+(``publish_or_unpublish_on_pre_save``) copies a saved comment's state to every reply below
+it, so a ``save()`` would publish every pending reply under a comment saved while public,
+and hide every reply under one saved while hidden. See docs/comments.md, "Which parts of
+django-comments-xtd we use".
 """
 
 from django.db import transaction
 from wagtail.log_actions import log
 
-from ..conf import get_setting
-from .models import AvpComment, CommentFlagReport
+from avp_wagtail.comments.conf import comment_setting
+from avp_wagtail.comments.models import AvpComment, CommentFlagReport
 
 APPROVE = "avp_comments.approve"
 HIDE = "avp_comments.hide"
@@ -21,7 +24,7 @@ def _thread_page(comment):
 
 def approve(comments, user, request=None):
     """Publish the comments and clear their flags; tell reply followers about new ones."""
-    from .notifications import notify_followers
+    from avp_wagtail.comments.notifications import notify_followers
 
     comments = list(comments)
     newly_public = [c for c in comments if not c.is_visible]
@@ -63,7 +66,7 @@ def record_flag(comment, reason, reporter_key, user=None):
         if not created or not comment.is_visible:
             return False
         open_flags = CommentFlagReport.objects.filter(comment=comment, reviewed=False).count()
-        if open_flags < get_setting("COMMENT_FLAG_THRESHOLD"):
+        if open_flags < comment_setting("COMMENT_FLAG_THRESHOLD"):
             return False
         AvpComment.objects.filter(pk=comment.pk).update(is_public=False, hidden_by_flags=True)
         log(instance=comment, action=HIDDEN_BY_FLAGS, user=None)

@@ -5,24 +5,25 @@ is required by the system checks), so a host site's queueing backend can take th
 """
 
 from django.conf import settings
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from ..conf import get_setting
-from ..sites import municipality_name, site_of
-from .tokens import make_unsubscribe_token
+from avp_wagtail.comments.conf import comment_setting
+from avp_wagtail.comments.tokens import make_unsubscribe_token
+from avp_wagtail.core.emails import send_templated
+from avp_wagtail.core.sites import municipality_name, site_of
 
 
-def _from_email():
-    return get_setting("FROM_EMAIL") or settings.DEFAULT_FROM_EMAIL
-
-
-def _render(name, context):
-    subject = render_to_string(f"avp_wagtail/comments/emails/{name}_subject.txt", context)
-    body = render_to_string(f"avp_wagtail/comments/emails/{name}_body.txt", context)
-    return " ".join(subject.split()), body
+def _send(name, context, to, **kwargs):
+    """``avp_wagtail/comments/emails/<name>_subject.txt`` and ``…_body.txt``, sent through
+    the package's one mail helper (sender ``AVP_WAGTAIL["FROM_EMAIL"]``)."""
+    return send_templated(
+        f"avp_wagtail/comments/emails/{name}_subject.txt",
+        f"avp_wagtail/comments/emails/{name}_body.txt",
+        context,
+        to,
+        **kwargs,
+    )
 
 
 def absolute_url(page, path, request=None):
@@ -45,10 +46,9 @@ def send_confirmation_request(request, pending, token, page):
         "page": page,
         "page_url": page.get_full_url(request),
         "confirm_url": absolute_url(page, reverse("avp_comments:confirm", args=[token]), request),
-        "max_age_days": get_setting("COMMENT_CONFIRMATION_MAX_AGE") // (24 * 60 * 60),
+        "max_age_days": comment_setting("COMMENT_CONFIRMATION_MAX_AGE") // (24 * 60 * 60),
     }
-    subject, body = _render("confirm", context)
-    return EmailMessage(subject, body, _from_email(), [pending.user_email]).send()
+    return _send("confirm", context, [pending.user_email])
 
 
 def _page_in(page, language):
@@ -70,7 +70,7 @@ def notify_followers(comment, request, page):
     comment and its replies) who ticked "e-mail me". Each e-mail is in the language the
     follower wrote in and has a one-click unsubscribe link (also as List-Unsubscribe).
     """
-    from .models import AvpComment
+    from avp_wagtail.comments.models import AvpComment
 
     if comment.parent_id == comment.pk:
         return 0
@@ -100,16 +100,13 @@ def notify_followers(comment, request, page):
                 "comment_url": f"{shown.get_full_url(request)}#c{comment.pk}",
                 "unsubscribe_url": unsubscribe_url,
             }
-            subject, body = _render("reply", context)
-        message = EmailMessage(
-            subject,
-            body,
-            _from_email(),
-            [earlier.user_email],
-            headers={
-                "List-Unsubscribe": f"<{unsubscribe_url}>",
-                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-            },
-        )
-        sent += message.send()
+            sent += _send(
+                "reply",
+                context,
+                [earlier.user_email],
+                headers={
+                    "List-Unsubscribe": f"<{unsubscribe_url}>",
+                    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+                },
+            )
     return sent

@@ -12,9 +12,9 @@ import secrets
 
 from django.utils import timezone
 
-from ..conf import get_setting
-from .models import PendingComment
-from .tokens import make_confirmation_token
+from avp_wagtail.comments.conf import comment_setting
+from avp_wagtail.comments.models import PendingComment
+from avp_wagtail.comments.tokens import make_confirmation_token
 
 
 def key_hash(key):
@@ -31,10 +31,11 @@ def _ip_or_none(address):
 def store_pending(**fields):
     """Keep the comment until it is confirmed; returns (pending, token for the link)."""
     key = secrets.token_urlsafe(24)
+    max_age = comment_setting("COMMENT_CONFIRMATION_MAX_AGE")
     now = timezone.now()
     pending = PendingComment.objects.create(
         key_hash=key_hash(key),
-        expires_at=now + datetime.timedelta(seconds=get_setting("COMMENT_CONFIRMATION_MAX_AGE")),
+        expires_at=now + datetime.timedelta(seconds=max_age),
         ip_address=_ip_or_none(fields.pop("ip_address", None) or ""),
         **fields,
     )

@@ -3,7 +3,7 @@
 from django.http import HttpResponseForbidden
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from ..admin_scope import Scope, permitted_page_ids, unrestricted
+from avp_wagtail.admin.scope import Scope, permitted_page_ids, unrestricted
 
 MODERATE_PERMISSION = "avp_comments.moderate_avpcomment"
 # A comment belongs to the municipality of the page it is on (object_pk is the page id):
@@ -32,7 +32,7 @@ def can_moderate_page(user, page):
 def refuse_deleting_other_sites_comments(request, instances):
     """``before_delete_snippet`` hook: a moderator deletes (one or in bulk) only comments on
     pages of their own municipality."""
-    from .models import AvpComment
+    from avp_wagtail.comments.models import AvpComment
 
     for instance in instances:
         if isinstance(instance, AvpComment) and not COMMENT_SCOPE.contains(instance, request.user):
@@ -73,7 +73,7 @@ class ModerationPermissionPolicy(ModelPermissionPolicy):
 def register_policy():
     """Register the policy for AvpComment (Wagtail 8's way); returns it for Wagtail 7.4,
     where the viewset carries it instead."""
-    from .models import AvpComment
+    from avp_wagtail.comments.models import AvpComment
 
     policy = ModerationPermissionPolicy(AvpComment)
     try:

@@ -1,19 +1,20 @@
 """Per-network limit on posting comments (default: 5 per 10 minutes).
 
-Counted by the package's one limiter (``avp_wagtail.ratelimit``: ``cache.add`` +
+Counted by the package's one limiter (``avp_wagtail.core.ratelimit``: ``cache.add`` +
 ``cache.incr`` per window, IPv6 by its /64). Officials are never limited, nor are addresses
 in ``COMMENT_RATE_TRUSTED_NETWORKS`` or ``RATE_TRUSTED_NETWORKS``.
 """
 
-from .. import ratelimit as limiter
-from ..conf import get_setting
+from avp_wagtail.comments.conf import comment_setting
+from avp_wagtail.conf import get_setting
+from avp_wagtail.core import ratelimit as limiter
 
 client_ip = limiter.client_ip
 
 
 def trusted_networks():
     return [
-        *get_setting("COMMENT_RATE_TRUSTED_NETWORKS"),
+        *comment_setting("COMMENT_RATE_TRUSTED_NETWORKS"),
         *get_setting("RATE_TRUSTED_NETWORKS"),
     ]
 
@@ -29,7 +30,7 @@ def over_limit(request):
     return limiter.over_limit(
         request,
         "avp_comments",
-        get_setting("COMMENT_RATE_LIMIT"),
-        get_setting("COMMENT_RATE_PERIOD"),
+        comment_setting("COMMENT_RATE_LIMIT"),
+        comment_setting("COMMENT_RATE_PERIOD"),
         trusted_networks=trusted_networks(),
     )

@@ -24,23 +24,19 @@ from django.db import transaction
 from django.db.models import F, Q, Value
 from django.db.models.functions import Concat
 from django.utils import timezone
+from django.utils.translation import ngettext
+from wagtail.models import ModelLogEntry
 
-from .models import AvpComment, CommentFlagReport
+from avp_wagtail.comments.conf import DEFAULT_RETENTION_DAYS
+from avp_wagtail.comments.models import AvpComment, CommentFlagReport, PendingComment
+from avp_wagtail.comments.pending import delete_expired_pending
+from avp_wagtail.privacy.retention import PersonalData
 
 ANONYMOUS_NAME = "—"
 
 
-def _pending_model():
-    """The unconfirmed comments' model (issue 13, point 11), or None on an older schema."""
-    from . import models
-
-    return getattr(models, "PendingComment", None)
-
-
 def _scrub_log_labels(ids):
     """Wagtail log entries about these comments: label "#<id>" instead of name and text."""
-    from wagtail.models import ModelLogEntry
-
     content_type = ContentType.objects.get_for_model(AvpComment, for_concrete_model=False)
     ModelLogEntry.objects.filter(
         content_type=content_type, object_id__in=[str(pk) for pk in ids]
@@ -76,6 +72,8 @@ def anonymise(comments):
     ids = list(comments.filter(not_anonymous()).values_list("pk", flat=True))
     if not ids:
         return 0
+    # update(), not save(): xtd's pre_save handler would publish the replies awaiting
+    # moderation below each comment (docs/comments.md, "Which parts of ... xtd").
     AvpComment.objects.filter(pk__in=ids).update(**_personal_data_removed())
     # Who flagged them (an account) is personal data too; the keyed hash alone is not.
     CommentFlagReport.objects.filter(comment_id__in=ids).update(user=None)
@@ -142,38 +140,6 @@ def erase_expired(days, now=None, dry_run=False):
     return {"anonymised": anonymise(published), "erased": erase(unpublished)}
 
 
-def delete_expired_pending(now=None, dry_run=False):
-    """Unconfirmed comments whose link has expired: deleted. Returns the count."""
-    try:
-        from .pending import delete_expired_pending as delete
-    except ImportError:  # no server-side pending comments in this version
-        return 0
-    return delete(now=now, dry_run=dry_run)
-
-
-def of_person(email, user=None):
-    """A resident's comments (by the e-mail address given), within ``user``'s scope (a
-    multi-site editor: their own municipality's pages). Official responses are the
-    municipality's, not a resident's: never included."""
-    from .permissions import COMMENT_SCOPE
-
-    comments = AvpComment.objects.filter(
-        user_email__iexact=email.strip(), is_official_response=False
-    )
-    return COMMENT_SCOPE.filter(comments, user) if user is not None else comments
-
-
-def pending_of_person(email, user=None):
-    """A resident's unconfirmed comments, within ``user``'s scope; None without the model."""
-    from .permissions import COMMENT_SCOPE
-
-    model = _pending_model()
-    if model is None:
-        return None
-    pending = model.objects.filter(user_email__iexact=email.strip())
-    return COMMENT_SCOPE.filter(pending, user) if user is not None else pending
-
-
 def delete_discussion(content_type_id, page_id):
     """The page holding a discussion is gone and no translation survives: its comments
     (with their flags and log labels) and unconfirmed comments are deleted."""
@@ -182,7 +148,57 @@ def delete_discussion(content_type_id, page_id):
     if ids:
         _scrub_log_labels(ids)
         AvpComment.objects.filter(pk__in=ids).delete()
-    model = _pending_model()
-    if model is not None:
-        model.objects.filter(content_type_id=content_type_id, object_pk=str(page_id)).delete()
+    PendingComment.objects.filter(content_type_id=content_type_id, object_pk=str(page_id)).delete()
     return len(ids)
+
+
+class CommentData(PersonalData):
+    """The comments' kind of personal data (registered under ``avp_personal_data`` in
+    ``wagtail_hooks``): retention (anonymise published comments, erase the others, delete
+    unconfirmed comments whose link expired) and one person's erasure."""
+
+    kind = "comments"
+    default_days = DEFAULT_RETENTION_DAYS
+    labels = {
+        "comments_anonymised": ("published comment(s)", "anonymised"),
+        "comments_erased": ("unpublished comment(s)", "erased"),
+        "pending_comments_deleted": ("unconfirmed comment(s)", "deleted"),
+    }
+    # A comment belongs to the page whose id its object_pk holds (as COMMENT_SCOPE says).
+    page_lookups = {"comments": "object_pk", "pending_comments": "object_pk"}
+    count_texts = {
+        "comments": lambda n: ngettext("%(count)d comment", "%(count)d comments", n),
+        "pending_comments": lambda n: ngettext(
+            "%(count)d unconfirmed comment", "%(count)d unconfirmed comments", n
+        ),
+    }
+
+    def erase_expired(self, days, now, dry_run=False):
+        done = {}
+        if days is not None:
+            counts = erase_expired(days, now, dry_run)
+            done["comments_anonymised"] = counts["anonymised"]
+            done["comments_erased"] = counts["erased"]
+        done["pending_comments_deleted"] = delete_expired_pending(now=now, dry_run=dry_run)
+        return done
+
+    def of_person(self, email):
+        """A resident's comments and unconfirmed comments. Official responses are the
+        municipality's, not a resident's: never included."""
+        email = (email or "").strip()
+        return {
+            "comments": AvpComment.objects.filter(
+                user_email__iexact=email, is_official_response=False
+            ),
+            "pending_comments": PendingComment.objects.filter(user_email__iexact=email),
+        }
+
+    def count(self, kind, rows):
+        if kind == "comments":
+            rows = holding_data(rows)  # erased placeholders hold nothing of hers
+        return rows.count()
+
+    def erase(self, kind, rows):
+        if kind == "comments":
+            return erase(rows)
+        return super().erase(kind, rows)

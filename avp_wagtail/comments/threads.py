@@ -15,8 +15,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Min
 from wagtail.models import Page
 
-from .choices import CommentMark
-from .models import AvpComment
+from avp_wagtail.comments.choices import CommentMark
+from avp_wagtail.comments.models import AvpComment, PendingComment
+from avp_wagtail.comments.retention import delete_discussion
 
 
 def thread_page_id(page):
@@ -41,22 +42,15 @@ def rehome_comments_of_deleted_page(sender, instance, **kwargs):
     comments with their authors' names, e-mail and IP addresses, their flags and the
     unconfirmed comments (``retention.delete_discussion``); personal data does not outlive
     the page."""
-    from .retention import _pending_model, delete_discussion
-
     # Connected for the base page model only: its rows are deleted after every specific
     # page type's rows, so by now no page of this delete is left.
     comments = AvpComment.objects.filter(
         content_type_id=instance.content_type_id, object_pk=str(instance.pk)
     )
-    pending_model = _pending_model()
-    pending = (
-        pending_model.objects.filter(
-            content_type_id=instance.content_type_id, object_pk=str(instance.pk)
-        )
-        if pending_model is not None
-        else None
+    pending = PendingComment.objects.filter(
+        content_type_id=instance.content_type_id, object_pk=str(instance.pk)
     )
-    if not comments.exists() and (pending is None or not pending.exists()):
+    if not comments.exists() and not pending.exists():
         return
     successor = None
     if instance.translation_key:
@@ -70,9 +64,10 @@ def rehome_comments_of_deleted_page(sender, instance, **kwargs):
     if successor is None:
         delete_discussion(instance.content_type_id, instance.pk)
         return
+    # update(), not save(): xtd's pre_save handler would publish the replies awaiting
+    # moderation below each comment (docs/comments.md, "Which parts of ... xtd").
     comments.update(object_pk=str(successor))
-    if pending is not None:
-        pending.update(object_pk=str(successor))
+    pending.update(object_pk=str(successor))
 
 
 def thread_page(page):

@@ -5,10 +5,10 @@ path("comments/", include("avp_wagtail.comments.urls")),
 
 from django.urls import path
 
-from .views.confirmation import confirm_comment
-from .views.flagging import flag_comment
-from .views.posting import post_comment
-from .views.unsubscribe import unsubscribe
+from avp_wagtail.comments.views.confirmation import confirm_comment
+from avp_wagtail.comments.views.flagging import flag_comment
+from avp_wagtail.comments.views.posting import post_comment
+from avp_wagtail.comments.views.unsubscribe import unsubscribe
 
 app_name = "avp_comments"
 

@@ -8,11 +8,11 @@ from django.utils.translation import ngettext
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import InspectView, SnippetViewSet
 
-from ..admin_exports import AvpInspectMixin, LocalDateTimeColumn, YesNoColumn
-from ..admin_scope import scope_viewset
-from .filters import CommentFilterSet
-from .models import AvpComment
-from .permissions import COMMENT_SCOPE
+from avp_wagtail.admin.exports import AvpInspectMixin, LocalDateTimeColumn, YesNoColumn
+from avp_wagtail.admin.scope import scope_viewset
+from avp_wagtail.comments.filters import CommentFilterSet
+from avp_wagtail.comments.models import AvpComment
+from avp_wagtail.comments.permissions import COMMENT_SCOPE
 
 
 def _thread_page_url(comment):

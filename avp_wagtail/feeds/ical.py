@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
-from ..sites import full_url
-from .sources import items_of, meetings_of, milestones_of
+from avp_wagtail.core.sites import full_url
+from avp_wagtail.feeds.sources import items_of, meetings_of, milestones_of
 
 PRODID = "-//avp-wagtail//AVP KOV calendar//EN"
 

@@ -17,11 +17,11 @@ from django.utils.html import format_html, linebreaks
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from ..conf import get_setting
-from ..open_data.export import rich_texts_html
-from ..progress import counted_progress
-from ..sites import full_url
-from .sources import items_of, meetings_of, updates_of
+from avp_wagtail.conf import get_setting
+from avp_wagtail.core.progress import counted_progress
+from avp_wagtail.core.sites import full_url
+from avp_wagtail.feeds.sources import items_of, meetings_of, updates_of
+from avp_wagtail.open_data.export import rich_texts_html
 
 
 @dataclass

@@ -1,12 +1,18 @@
 """What the calendars and feeds of a plan or a programme contain, each in one query.
 
-Only pages the reader may see (avp_wagtail.visibility): a feed reader sees no restricted
+Only pages the reader may see (avp_wagtail.core.visibility): a feed reader sees no restricted
 meeting or action; a restricted plan's own feed is behind its restriction (Wagtail checks
 it before serving the page's sub-URLs) and shows the plan's actions to those who passed it.
 """
 
-from ..models import ActionItemPage, ActionPlanPage, MeetingProtocolPage, Milestone, ProgressUpdate
-from ..visibility import visible
+from avp_wagtail.core.visibility import visible
+from avp_wagtail.models import (
+    ActionItemPage,
+    ActionPlanPage,
+    MeetingProtocolPage,
+    Milestone,
+    ProgressUpdate,
+)
 
 
 def programme_of(page):

@@ -5,9 +5,9 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from ..emails import validate_deliverable_email
-from ..models.interest import InterestSubmission
-from .cleaning import ControlCharacterCleaningMixin
+from avp_wagtail.core.cleaning import ControlCharacterCleaningMixin
+from avp_wagtail.core.emails import validate_deliverable_email
+from avp_wagtail.models.interest import InterestSubmission
 
 
 class HoneypotInput(forms.TextInput):

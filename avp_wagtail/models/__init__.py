@@ -1,23 +1,24 @@
 """All AVP models, importable from ``avp_wagtail.models``."""
 
-from .action_item import ActionItemPage, ActionItemPartner, Milestone
-from .call import CallContactPerson, CallInterestTheme, CallToParticipatePage
-from .followers import ItemFollower
-from .interest import InterestSubmission
-from .meeting_protocol import (
+from avp_wagtail.models.action_item import ActionItemPage
+from avp_wagtail.models.call import CallContactPerson, CallInterestTheme, CallToParticipatePage
+from avp_wagtail.models.followers import ItemFollower
+from avp_wagtail.models.interest import InterestSubmission
+from avp_wagtail.models.item_parts import ActionItemPartner, Milestone
+from avp_wagtail.models.meeting_protocol import (
     AgendaItem,
     MeetingAttachment,
     MeetingAttendingOrganisation,
     MeetingDiscussedItem,
     MeetingProtocolPage,
 )
-from .network import NetworkPage
-from .organisations import ContactPerson, Organisation
-from .plan import ActionPlanPage, PlanCommunityRepresentative, PlanTheme
-from .programme import OpenGovernmentPage, ProgrammeContactPerson
-from .progress_updates import ItemChange, ProgressUpdate
-from .reminders import ReminderLog
-from .tags import AvpTag, TaggedActionItem
+from avp_wagtail.models.network import NetworkPage
+from avp_wagtail.models.organisations import ContactPerson, Organisation
+from avp_wagtail.models.plan import ActionPlanPage, PlanCommunityRepresentative, PlanTheme
+from avp_wagtail.models.programme import OpenGovernmentPage, ProgrammeContactPerson
+from avp_wagtail.models.progress_updates import ItemChange, ProgressUpdate
+from avp_wagtail.models.reminders import ReminderLog
+from avp_wagtail.models.tags import AvpTag, TaggedActionItem
 
 __all__ = [
     "ActionItemPage",

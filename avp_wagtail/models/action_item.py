@@ -1,40 +1,39 @@
 """ActionItemPage: one action of a plan, its implementers and milestones (D1, D5, I1)."""
 
+from __future__ import annotations
+
+from typing import Any
+
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import HttpRequest
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, TranslatableMixin
-from wagtail.search import index
+from wagtail.models import Page
 
-from .. import progress
-from ..choices import ItemStatus, OgpValue
-from ..following import FollowRoutesMixin
-from ..forms.page_forms import ActionItemPageForm
-from ..open_data.routes import ItemOpenDataRoutesMixin
-from ..visibility import visible
-from .adaptation import AdaptedFromMixin
-from .commenting import CommentablePageMixin
-from .mixins import AvpPageMixin
-from .organisations import ContactPerson, Organisation
-from .plan import PlanTheme
-from .tags import TaggedActionItem
-from .translation_fields import PAGE_TEXTS, facts, references, texts
-
-OGP_VALUE_FIELDS = {
-    OgpValue.ACCESS_TO_INFORMATION: "ogp_access_to_information",
-    OgpValue.CIVIC_PARTICIPATION: "ogp_civic_participation",
-    OgpValue.PUBLIC_ACCOUNTABILITY: "ogp_public_accountability",
-    OgpValue.TECHNOLOGY_AND_INNOVATION: "ogp_technology_and_innovation",
-}
+from avp_wagtail.core import progress
+from avp_wagtail.core.choices import ItemStatus, OgpValue
+from avp_wagtail.core.plugins import PluggableRoutesMixin
+from avp_wagtail.core.progress import FactsFromUpdates
+from avp_wagtail.core.visibility import visible
+from avp_wagtail.models import item_schema
+from avp_wagtail.models.adaptation import AdaptedFromMixin
+from avp_wagtail.models.commenting import CommentablePageMixin
+from avp_wagtail.models.item_schema import OGP_VALUE_FIELDS, FromSchema
+from avp_wagtail.models.mixins import AvpPageMixin
+from avp_wagtail.models.organisations import ContactPerson, Organisation
+from avp_wagtail.models.page_forms import ActionItemPageForm
+from avp_wagtail.models.plan import PlanTheme
+from avp_wagtail.models.tags import TaggedActionItem
+from avp_wagtail.models.translation_fields import PAGE_TEXTS
 
 
-def _ogp_field(value):
+def _ogp_field(value: OgpValue) -> models.BooleanField[Any, Any]:
     return models.BooleanField(
         value.label,
         default=False,
@@ -43,8 +42,7 @@ def _ogp_field(value):
 
 
 class ActionItemPage(
-    ItemOpenDataRoutesMixin,
-    FollowRoutesMixin,
+    PluggableRoutesMixin,
     AvpPageMixin,
     CommentablePageMixin,
     AdaptedFromMixin,
@@ -213,80 +211,17 @@ class ActionItemPage(
         *AdaptedFromMixin.adaptation_panels,
     ]
     settings_panels = Page.settings_panels + CommentablePageMixin.comment_panels
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("problem"),
-        index.SearchField("activities"),
-        index.SearchField("expected_result"),
-        index.FilterField("status"),
-        index.FilterField("is_quick_win"),
-        index.FilterField("theme_id"),
-        index.FilterField("lead_implementer_id"),
-    ]
-    api_fields = [
-        APIField("summary"),
-        APIField("problem"),
-        APIField("activities"),
-        APIField("expected_result"),
-        APIField("theme"),
-        APIField("lead_implementer"),
-        APIField("lead_implementer_role"),
-        APIField("partners"),
-        APIField("contact_person"),
-        APIField("budget"),
-        APIField("funding_source"),
-        APIField("people_and_time"),
-        APIField("other_resources"),
-        APIField("planned_start"),
-        APIField("planned_end"),
-        APIField("status"),
-        APIField("progress"),
-        APIField("is_quick_win"),
-        *(APIField(name) for name in OGP_VALUE_FIELDS.values()),
-        APIField("weight"),
-        APIField("milestones"),
-        APIField("progress_updates"),
-        APIField("tags"),
-        *(APIField(name) for name in AdaptedFromMixin.adaptation_fields),
-    ]
-
-    override_translatable_fields = (
-        CommentablePageMixin.comment_translation_fields
-        + PAGE_TEXTS
-        + texts(
-            "summary",
-            "problem",
-            "activities",
-            "expected_result",
-            "lead_implementer_role",
-            "funding_source",
-            "people_and_time",
-            "other_resources",
-            "milestones",
-            "progress_updates",
-            "adapted_from_title",
-            "adapted_from_plan",
+    # From the schema of an action item (avp_wagtail.models.item_schema), on every read.
+    search_fields = FromSchema(lambda: item_schema.search_fields(Page.search_fields))
+    api_fields = FromSchema(item_schema.api_fields)
+    override_translatable_fields = FromSchema(
+        lambda: item_schema.translatable_fields(
+            CommentablePageMixin.comment_translation_fields + PAGE_TEXTS
         )
-        + facts(
-            "planned_start",
-            "planned_end",
-            "status",
-            "progress",
-            "budget",
-            "weight",
-            "is_quick_win",
-            *OGP_VALUE_FIELDS.values(),
-            "tags",
-            "tagged_items",
-            "adapted_from_municipality",
-            "adapted_from_url",
-            "source_id",
-        )
-        + references("theme", "lead_implementer", "contact_person", "partners")
     )
 
     parent_page_types = ["avp_wagtail.ActionPlanPage"]
-    subpage_types = []
+    subpage_types: list[str] = []
     template = "avp_wagtail/action_item_page.html"
     base_form_class = ActionItemPageForm
 
@@ -294,7 +229,7 @@ class ActionItemPage(
         verbose_name = _("action item")
         verbose_name_plural = _("action items")
 
-    def clean(self):
+    def clean(self) -> None:
         super().clean()
         # Before the revision is stored (save_revision cleans first) and on every save.
         self.follow_progress_updates()
@@ -304,38 +239,38 @@ class ActionItemPage(
             )
 
     @property
-    def ogp_values(self):
+    def ogp_values(self) -> list[str | Promise]:
         """Labels of the OGP values this action serves, in the canonical order."""
         return [value.label for value, name in OGP_VALUE_FIELDS.items() if getattr(self, name)]
 
-    # Schedule facts: one definition each, in avp_wagtail.progress.
+    # Schedule facts: one definition each, in avp_wagtail.core.progress.
     @property
-    def is_cancelled(self):
+    def is_cancelled(self) -> bool:
         return progress.is_cancelled(self)
 
     @property
-    def is_delayed(self):
+    def is_delayed(self) -> bool:
         return progress.is_delayed(self)
 
     @property
-    def is_overdue(self):
+    def is_overdue(self) -> bool:
         return progress.is_overdue(self)
 
     @property
-    def is_behind_schedule(self):
+    def is_behind_schedule(self) -> bool:
         return progress.is_behind_schedule(self)
 
     @property
-    def counted_progress(self):
+    def counted_progress(self) -> int | None:
         """Progress as it counts; None for a cancelled action ("not counted")."""
         return progress.counted_progress(self)
 
-    def facts_from_updates(self):
+    def facts_from_updates(self) -> FactsFromUpdates:
         """(status, progress) set by the progress updates: each from the latest update (by
         date, then order) that sets it; None where no update sets it."""
         return progress.facts_from_updates(self.progress_updates.all())
 
-    def follow_progress_updates(self):
+    def follow_progress_updates(self) -> None:
         """Take status and progress from the latest progress updates that set them (one
         source for each fact); the item's own fields stay the source while no update sets
         them (initial planning, CSV import, borrowing)."""
@@ -345,15 +280,15 @@ class ActionItemPage(
         if value is not None:
             self.progress = value
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> Any:
         update_fields = kwargs.get("update_fields")
         if update_fields is None or {"status", "progress"} & set(update_fields):
             self.follow_progress_updates()
         return super().save(*args, **kwargs)
 
-    def milestones_outside_period(self):
+    def milestones_outside_period(self) -> list[Any]:
         """Milestones due before the planned start or after the planned end (a warning only)."""
-        outside = []
+        outside: list[Any] = []
         for milestone in self.milestones.all():
             if not milestone.due_date:
                 continue
@@ -363,10 +298,24 @@ class ActionItemPage(
                 outside.append(milestone)
         return outside
 
-    def get_context(self, request, *args, **kwargs):
-        from .meeting_protocol import MeetingProtocolPage
+    def get_structured_data(
+        self, common: dict[str, Any], publisher: dict[str, Any] | None
+    ) -> dict[str, Any] | None:
+        """A schema.org CreativeWork: the action, its status, what it was adapted from."""
+        data = {
+            **common,
+            "@type": "CreativeWork",
+            "genre": str(_("action item")),
+            "creativeWorkStatus": str(self.get_status_display()),
+            "publisher": publisher,
+        }
+        if self.adapted_from_url:
+            data["isBasedOn"] = self.adapted_from_url
+        return data
 
-        context = super().get_context(request, *args, **kwargs)
+    def add_page_context(self, request: HttpRequest, context: dict[str, Any]) -> None:
+        super().add_page_context(request, context)
+        meeting_page = apps.get_model("avp_wagtail", "MeetingProtocolPage")
         context["plan"] = self.get_parent().specific
         context["partners"] = self.partners.select_related("organisation")
         context["progress_updates"] = self.progress_updates.select_related("reported_by").order_by(
@@ -375,91 +324,11 @@ class ActionItemPage(
         # A page not saved yet (the preview of a new item) has no history.
         context["changes"] = self.changes.all() if self.pk else []
         # A meeting links one language version of the item; list it in the reader's language.
-        # Only meetings the visitor may see (avp_wagtail.visibility).
+        # Only meetings the visitor may see (avp_wagtail.core.visibility).
         context["meetings"] = (
-            visible(MeetingProtocolPage.objects.all(), request)
+            visible(meeting_page.objects.all(), request)
             .filter(locale_id=self.locale_id)
             .filter(discussed_items__item__translation_key=self.translation_key)
             .distinct()
             .order_by("-start")
         )
-        return context
-
-
-class ActionItemPartner(TranslatableMixin, Orderable):
-    """A partner implementer: the municipality does not have to do everything (D5)."""
-
-    page = ParentalKey(ActionItemPage, related_name="partners", on_delete=models.CASCADE)
-    organisation = models.ForeignKey(
-        Organisation,
-        verbose_name=_("organisation"),
-        on_delete=models.CASCADE,
-        related_name="partner_in_action_items",
-        help_text=_("A partner organisation taking part in carrying the action out."),
-    )
-    role = models.CharField(
-        _("role"), max_length=255, blank=True, help_text=_("What this partner does.")
-    )
-
-    panels = [FieldPanel("organisation"), FieldPanel("role")]
-    api_fields = [APIField("organisation"), APIField("role")]
-    override_translatable_fields = texts("role") + references("organisation")
-
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
-        verbose_name = _("partner implementer")
-        verbose_name_plural = _("partner implementers")
-
-
-class Milestone(TranslatableMixin, Orderable):
-    """A step of an action with its due date and, once done, its completion date."""
-
-    page = ParentalKey(ActionItemPage, related_name="milestones", on_delete=models.CASCADE)
-    title = models.CharField(_("title"), max_length=255, help_text=_("What is reached."))
-    due_date = models.DateField(
-        _("due date"),
-        null=True,
-        blank=True,
-        help_text=_("When it is planned; normally within the item's planned period."),
-    )
-    completed_date = models.DateField(
-        _("completed date"), null=True, blank=True, help_text=_("When it was actually reached.")
-    )
-    delay_reason = models.TextField(
-        _("reason for the delay"),
-        blank=True,
-        help_text=_("If the milestone is late: why, and what happens now."),
-    )
-
-    panels = [
-        FieldPanel("title"),
-        FieldRowPanel([FieldPanel("due_date"), FieldPanel("completed_date")]),
-        FieldPanel("delay_reason"),
-    ]
-    api_fields = [
-        APIField("title"),
-        APIField("due_date"),
-        APIField("completed_date"),
-        APIField("delay_reason"),
-    ]
-    override_translatable_fields = texts("title", "delay_reason") + facts(
-        "due_date", "completed_date"
-    )
-
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
-        verbose_name = _("milestone")
-        verbose_name_plural = _("milestones")
-
-    def __str__(self):
-        return self.title
-
-    @property
-    def is_overdue(self):
-        """Due before today and not reached."""
-        return progress.milestone_is_overdue(self)
-
-    @property
-    def is_late(self):
-        """Reached after its due date, or overdue."""
-        if self.completed_date and self.due_date:
-            return self.completed_date > self.due_date
-        return self.is_overdue

@@ -66,7 +66,7 @@ class AdaptedFromMixin(models.Model):
     class Meta:
         abstract = True
 
-    def adapted_from(self):
+    def adapted_from(self) -> dict[str, str] | None:
         """The attribution as a dict, or None when the action is the municipality's own."""
         if not (self.adapted_from_title or self.adapted_from_url):
             return None

@@ -1,9 +1,14 @@
 """CallToParticipatePage: the invitation to take part, with its built-in form (C1-C3, C6-C8)."""
 
+from __future__ import annotations
+
+from typing import Any
+
 from django.db import models
-from django.http import HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -14,12 +19,14 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from ..conf import get_setting
-from ..visibility import visible
-from .commenting import CommentablePageMixin
-from .mixins import AvpPageMixin
-from .organisations import PageContactPerson
-from .translation_fields import PAGE_TEXTS, facts, references, texts
+from avp_wagtail.conf import get_setting
+from avp_wagtail.core.ratelimit import over_limit
+from avp_wagtail.core.visibility import visible
+from avp_wagtail.models.commenting import CommentablePageMixin
+from avp_wagtail.models.meeting_protocol import MeetingProtocolPage
+from avp_wagtail.models.mixins import AvpPageMixin
+from avp_wagtail.models.organisations import PageContactPerson
+from avp_wagtail.models.translation_fields import PAGE_TEXTS, facts, references, texts
 
 
 class StepBlock(blocks.StructBlock):
@@ -143,7 +150,7 @@ class CallToParticipatePage(AvpPageMixin, CommentablePageMixin, Page):
     )
 
     parent_page_types = ["avp_wagtail.OpenGovernmentPage"]
-    subpage_types = []
+    subpage_types: list[str] = []
     template = "avp_wagtail/call_to_participate_page.html"
 
     class Meta:
@@ -151,15 +158,15 @@ class CallToParticipatePage(AvpPageMixin, CommentablePageMixin, Page):
         verbose_name_plural = _("calls to participate")
 
     @property
-    def is_open(self):
+    def is_open(self) -> bool:
         return self.deadline is None or timezone.localdate() <= self.deadline
 
-    def get_form(self, data=None):
-        from ..forms.interest import ExpressionOfInterestForm
+    def get_form(self, data: Any = None) -> Any:
+        """The expression-of-interest form: ``AVP_WAGTAIL[\"INTEREST_FORM\"]`` (a dotted path, so
+        a host site can extend it), built for this call."""
+        return import_string(get_setting("INTEREST_FORM"))(data=data, call=self)
 
-        return ExpressionOfInterestForm(data=data, call=self)
-
-    def serve(self, request, *args, **kwargs):
+    def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         form = None
         status = 200
         notice = None
@@ -175,7 +182,7 @@ class CallToParticipatePage(AvpPageMixin, CommentablePageMixin, Page):
                         "again; what you typed is kept below."
                     )
                 else:
-                    from ..emails import send_interest_notification
+                    from avp_wagtail.core.emails import send_interest_notification
 
                     submission = form.save()
                     send_interest_notification(submission, request)
@@ -192,10 +199,8 @@ class CallToParticipatePage(AvpPageMixin, CommentablePageMixin, Page):
         )
 
     @staticmethod
-    def _over_rate_limit(request, email):
+    def _over_rate_limit(request: HttpRequest, email: str | None) -> bool:
         """Per network and per e-mail address (``INTEREST_RATE_*`` settings)."""
-        from ..ratelimit import over_limit
-
         return over_limit(
             request,
             "avp_interest",
@@ -206,24 +211,21 @@ class CallToParticipatePage(AvpPageMixin, CommentablePageMixin, Page):
             email_limit=get_setting("INTEREST_RATE_ADDRESS_LIMIT"),
         )
 
-    def get_context(self, request, *args, **kwargs):
-        from .meeting_protocol import MeetingProtocolPage
-
-        context = super().get_context(request, *args, **kwargs)
+    def add_page_context(self, request: HttpRequest, context: dict[str, Any]) -> None:
+        super().add_page_context(request, context)
         # An empty interest form (serve() swaps in the posted one); also shown when the page is
         # rendered again for a rejected comment.
         context["form"] = self.get_form() if self.is_open else None
         context["contacts"] = self.contact_people.select_related("person__organisation")
         # C7: late-comers see what the process has done so far.
-        # Only meetings the visitor may see (avp_wagtail.visibility).
+        # Only meetings the visitor may see (avp_wagtail.core.visibility).
         context["meeting_summaries"] = (
             visible(MeetingProtocolPage.objects.sibling_of(self), request)
             .filter(start__lt=timezone.now())
             .order_by("-start")[: get_setting("CALL_MEETING_SUMMARIES")]
         )
-        return context
 
-    def notification_recipients(self):
+    def notification_recipients(self) -> list[str]:
         emails = [
             link.person.email
             for link in self.contact_people.select_related("person")
@@ -256,5 +258,5 @@ class CallInterestTheme(TranslatableMixin, Orderable):
         verbose_name = _("theme of interest")
         verbose_name_plural = _("themes of interest")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.title

@@ -4,13 +4,17 @@ The comment thread itself lives in the optional ``avp_wagtail.comments`` app; th
 are on the page types so that an editor can open and close the discussion (D1, D3, I1, I2).
 """
 
+from __future__ import annotations
+
+from django.apps import apps
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
-from ..dates import format_date
-from .translation_fields import facts
+from avp_wagtail.core.dates import format_date
+from avp_wagtail.models.translation_fields import facts
 
 
 class CommentablePageMixin(models.Model):
@@ -35,18 +39,24 @@ class CommentablePageMixin(models.Model):
         ),
     )
 
-    comment_panels = [
-        MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("comments_open"), FieldPanel("comments_open_until")])],
-            heading=_("Resident comments"),
-        )
-    ]
+    # Editors see the switch only where residents can comment: with the optional comments
+    # app installed (the fields stay, so installing the app later needs no migration).
+    comment_panels = (
+        [
+            MultiFieldPanel(
+                [FieldRowPanel([FieldPanel("comments_open"), FieldPanel("comments_open_until")])],
+                heading=_("Resident comments"),
+            )
+        ]
+        if apps.is_installed("avp_wagtail.comments")
+        else []
+    )
     comment_translation_fields = facts("comments_open", "comments_open_until")
 
     class Meta:
         abstract = True
 
-    def comments_closed_reason(self):
+    def comments_closed_reason(self) -> str | Promise | None:
         """None when comments may be posted now, else a sentence saying why not."""
         if not self.comments_open:
             return _("Comments are not open on this page.")

@@ -24,5 +24,5 @@ class ItemFollower(models.Model):
             models.UniqueConstraint(fields=["page", "email"], name="avp_one_follow_per_address")
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.page_id}: {self.email}"

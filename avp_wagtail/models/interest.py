@@ -30,14 +30,14 @@ class InterestSubmission(models.Model):
         verbose_name_plural = _("expressions of interest")
         ordering = ["-submitted_at"]
         # Not only expressions of interest: a resident's comments and follows too (the
-        # admin's "Erase personal data", avp_wagtail.erasure).
+        # admin's "Erase personal data", avp_wagtail.admin.erasure).
         permissions = [
             ("erase_personal_data", _("Can erase one person's personal data on request")),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.name} ({self.call})"
 
     @property
-    def themes_display(self):
+    def themes_display(self) -> str:
         return ", ".join(self.themes)

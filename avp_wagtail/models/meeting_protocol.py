@@ -4,8 +4,13 @@ The arguments for and against each decision live on ``AgendaItem`` below (D3: le
 trail of the reasoning behind every decision).
 """
 
+from __future__ import annotations
+
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -22,13 +27,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from ..choices import MeetingKind
-from ..forms.page_forms import MeetingProtocolPageForm, monitored_plan_error
-from ..visibility import visible
-from .commenting import CommentablePageMixin
-from .mixins import AvpPageMixin
-from .organisations import Organisation
-from .translation_fields import PAGE_TEXTS, facts, references, texts
+from avp_wagtail.core.choices import MeetingKind
+from avp_wagtail.core.visibility import visible
+from avp_wagtail.models.action_item import ActionItemPage
+from avp_wagtail.models.commenting import CommentablePageMixin
+from avp_wagtail.models.mixins import AvpPageMixin
+from avp_wagtail.models.organisations import Organisation
+from avp_wagtail.models.page_forms import MeetingProtocolPageForm, monitored_plan_error
+from avp_wagtail.models.translation_fields import PAGE_TEXTS, facts, references, texts
 
 
 class MeetingProtocolPage(AvpPageMixin, CommentablePageMixin, Page):
@@ -168,7 +174,7 @@ class MeetingProtocolPage(AvpPageMixin, CommentablePageMixin, Page):
     )
 
     parent_page_types = ["avp_wagtail.OpenGovernmentPage"]
-    subpage_types = []
+    subpage_types: list[str] = []
     template = "avp_wagtail/meeting_protocol_page.html"
     base_form_class = MeetingProtocolPageForm
 
@@ -176,7 +182,7 @@ class MeetingProtocolPage(AvpPageMixin, CommentablePageMixin, Page):
         verbose_name = _("meeting protocol")
         verbose_name_plural = _("meeting protocols")
 
-    def clean(self):
+    def clean(self) -> None:
         super().clean()
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("The meeting cannot end before it starts.")})
@@ -189,38 +195,70 @@ class MeetingProtocolPage(AvpPageMixin, CommentablePageMixin, Page):
                 raise ValidationError({"monitored_plan": error})
 
     @property
-    def is_upcoming(self):
+    def is_upcoming(self) -> bool:
         """A future meeting is shown as an announcement, a past one as its protocol."""
         return self.start >= timezone.now()
 
-    def get_discussed_items(self, request=None):
-        """The action items discussed that the visitor may see (avp_wagtail.visibility),
+    def get_discussed_items(self, request: HttpRequest | None = None) -> list[Any]:
+        """The action items discussed that the visitor may see (avp_wagtail.core.visibility),
         each in this page's language when translated."""
-        from .action_item import ActionItemPage
-
         # Read the links in Python: in a preview they are modelcluster's in-memory rows,
         # which cannot serve as a subquery (.values() there gives dicts, not keys).
         item_ids = {link.item_id for link in self.discussed_items.all() if link.item_id}
         keys = ActionItemPage.objects.filter(pk__in=item_ids).values("translation_key")
         candidates = visible(ActionItemPage.objects.filter(translation_key__in=keys), request)
-        chosen = {}
+        chosen: dict[Any, Any] = {}
         for item in candidates.order_by("path"):
             if item.translation_key not in chosen or item.locale_id == self.locale_id:
                 chosen[item.translation_key] = item
         return list(chosen.values())
 
     @property
-    def speakers_list(self):
+    def speakers_list(self) -> list[str]:
         return [line.strip() for line in self.outside_speakers.splitlines() if line.strip()]
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def get_structured_data(
+        self, common: dict[str, Any], publisher: dict[str, Any] | None
+    ) -> dict[str, Any] | None:
+        """A schema.org Event: when, where (place and/or online), who organises it."""
+        locations = []
+        if self.location:
+            locations.append({"@type": "Place", "name": self.location, "address": self.location})
+        if self.online_url:
+            locations.append({"@type": "VirtualLocation", "url": self.online_url})
+        if self.location and self.online_url:
+            mode = "MixedEventAttendanceMode"
+        elif self.online_url:
+            mode = "OnlineEventAttendanceMode"
+        else:
+            mode = "OfflineEventAttendanceMode"
+        data = {
+            **common,
+            "@type": "Event",
+            "startDate": self.start.isoformat(),
+            "eventStatus": "https://schema.org/EventScheduled",
+            "eventAttendanceMode": f"https://schema.org/{mode}",
+        }
+        if self.end:
+            data["endDate"] = self.end.isoformat()
+        if locations:
+            data["location"] = locations[0] if len(locations) == 1 else locations
+        organiser = self.organiser
+        if organiser is not None:
+            data["organizer"] = {"@type": "Organization", "name": organiser.name}
+            if organiser.website:
+                data["organizer"]["url"] = organiser.website
+        elif publisher:
+            data["organizer"] = publisher
+        return data
+
+    def add_page_context(self, request: HttpRequest, context: dict[str, Any]) -> None:
+        super().add_page_context(request, context)
         context["common_goal"] = self.get_common_goal()
         context["agenda"] = self.agenda_items.all()
         context["attending"] = self.attending_organisations.select_related("organisation")
         context["discussed"] = self.get_discussed_items(request)
         context["attachments"] = self.attachments.select_related("document")
-        return context
 
 
 class AgendaItem(TranslatableMixin, Orderable):
@@ -277,7 +315,7 @@ class AgendaItem(TranslatableMixin, Orderable):
         verbose_name = _("agenda item")
         verbose_name_plural = _("agenda items")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.title
 
 

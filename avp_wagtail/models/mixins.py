@@ -1,24 +1,34 @@
 """Behaviour shared by the AVP page types; a host site can reuse these on its own pages."""
 
+from typing import TYPE_CHECKING, Any
+
 from django.apps import apps
+from django.http import HttpRequest
+from wagtail.models import Page
 
-from .. import i18n
-from ..conf import get_setting
-from ..sharing import sharing_context
+from avp_wagtail.conf import get_setting
+from avp_wagtail.core import i18n
+from avp_wagtail.core.plugins import add_plugin_context
+
+if TYPE_CHECKING:
+    # For the type checker the mixin is what it is always used as: a Page (so that
+    # ``super().get_context`` resolves). At run time it stays a plain mixin.
+    from wagtail.models import Page as _PageBase
+else:
+    _PageBase = object
 
 
-def comments_installed():
-    """Whether the host site installed the optional comments app."""
-    return apps.is_installed("avp_wagtail.comments")
-
-
-class AvpPageMixin:
+class AvpPageMixin(_PageBase):
     """Adds what every AVP template needs to the context: the host's base template and
     landmark setting, the page's language versions (switcher, hreflang) and, on a
-    translation, the authoritative original with its notice. With ``avp_wagtail.comments``
-    installed, commentable pages also get ``avp_comments`` (the shared discussion)."""
+    translation, the authoritative original with its notice.
 
-    def get_context(self, request, *args, **kwargs):
+    A page type adds its own context in ``add_page_context``; then the features that are
+    installed (sharing, feeds, open data, following, comments, …) add theirs through the
+    ``avp_page_context`` hook (see ``avp_wagtail.core.plugins``), so they can use what the
+    page computed (e.g. the plan's item list)."""
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         context["avp_base_template"] = get_setting("BASE_TEMPLATE")
         context["avp_main_landmark"] = get_setting("MAIN_LANDMARK")
@@ -29,25 +39,31 @@ class AvpPageMixin:
             context["avp_original"] = languages.original
             context["avp_original_language_code"] = languages.original_code
             context["avp_translation_notice"] = i18n.translation_notice(languages.original_code)
-        context["avp_sharing"] = sharing_context(self, request)
-        if comments_installed() and hasattr(self, "comments_closed_reason"):
-            from ..comments.context import comment_context
-
-            context["avp_comments"] = comment_context(self, request)
+        self.add_page_context(request, context)
+        add_plugin_context(self, request, context)
         return context
 
-    def get_programme(self):
+    def add_page_context(self, request: HttpRequest, context: dict[str, Any]) -> None:
+        """What this page type's template needs (page types extend it)."""
+
+    def get_programme(self) -> Page | None:
         """The OpenGovernmentPage this page belongs to (itself, or the nearest ancestor)."""
-        from .programme import OpenGovernmentPage
-
-        if isinstance(self, OpenGovernmentPage):
+        programme_page = apps.get_model("avp_wagtail", "OpenGovernmentPage")
+        if isinstance(self, programme_page):
             return self
-        return OpenGovernmentPage.objects.ancestor_of(self).order_by("-depth").first()
+        return programme_page.objects.ancestor_of(self).order_by("-depth").first()
 
-    def get_common_goal(self):
+    def get_common_goal(self) -> str:
         """The common goal to show (C5): the page's own, else the programme's."""
         own = getattr(self, "common_goal", "")
         if own:
             return own
         programme = self.get_programme()
         return programme.common_goal if programme else ""
+
+    def get_structured_data(
+        self, common: dict[str, Any], publisher: dict[str, Any] | None
+    ) -> dict[str, Any] | None:
+        """The page's schema.org description (JSON-LD), built on ``common`` (name, url,
+        language, description) and ``publisher`` (the municipality); None for none."""
+        return None

@@ -1,9 +1,15 @@
 """NetworkPage: the plans and actions of every municipality on this installation that
 opted in, to find ideas to borrow (I3: good ideas travel beyond administrative borders)."""
 
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Q
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -11,16 +17,23 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page, Site
 from wagtail.search import index
 
-from ..choices import ItemStatus, OgpValue
-from ..sites import municipality_name
-from ..visibility import visible, visible_q
-from .mixins import AvpPageMixin
-from .translation_fields import PAGE_TEXTS, texts
+from avp_wagtail.core.choices import ItemStatus, OgpValue
+from avp_wagtail.core.i18n import language_name
+from avp_wagtail.core.sites import municipality_name
+from avp_wagtail.core.visibility import visible, visible_q
+from avp_wagtail.models.action_item import OGP_VALUE_FIELDS, ActionItemPage
+from avp_wagtail.models.mixins import AvpPageMixin
+from avp_wagtail.models.plan import ActionPlanPage, PlanTheme
+from avp_wagtail.models.programme import OpenGovernmentPage
+from avp_wagtail.models.tags import AvpTag, localized_tags
+from avp_wagtail.models.translation_fields import PAGE_TEXTS, texts
 
 PAGE_SIZE = 50
 
 
-def _reader_rank(locale_id, default_locale_id):
+def _reader_rank(
+    locale_id: int | None, default_locale_id: int | None
+) -> Callable[[Any], tuple[bool, bool, str]]:
     """Sort key: the reader's language first, then the original (default) language."""
     return lambda page: (
         page.locale_id != locale_id,
@@ -29,7 +42,9 @@ def _reader_rank(locale_id, default_locale_id):
     )
 
 
-def reader_versions(pages, locale_id, default_locale_id=None):
+def reader_versions(
+    pages: list[Any], locale_id: int | None, default_locale_id: int | None = None
+) -> list[Any]:
     """One page per translation group of ``pages`` (kept in their order): the version in
     ``locale_id``, else the original in the default language, else the first. A programme,
     plan or action nobody translated into the reader's language is shown in its own
@@ -39,7 +54,7 @@ def reader_versions(pages, locale_id, default_locale_id=None):
     if default_locale_id is None:
         default_locale_id = Locale.get_default().pk
     rank = _reader_rank(locale_id, default_locale_id)
-    chosen = {}
+    chosen: dict[Any, Any] = {}
     for page in pages:
         best = chosen.get(page.translation_key)
         if best is None or rank(page) < rank(best):
@@ -62,10 +77,17 @@ class NetworkFilterForm(forms.Form):
         choices=[("", _("Any"))] + list(ItemStatus.choices),
     )
 
-    def __init__(self, *args, themes=(), tags=(), **kwargs):
+    def __init__(
+        self,
+        *args: Any,
+        themes: Iterable[str] = (),
+        tags: Iterable[tuple[str, str]] = (),
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["theme"].choices = [("", _("Any"))] + [(t, t) for t in themes]
-        self.fields["tag"].choices = [("", _("Any"))] + [(slug, name) for slug, name in tags]
+        # both are ChoiceFields
+        self.fields["theme"].choices = [("", _("Any"))] + [(t, t) for t in themes]  # type: ignore[attr-defined]
+        self.fields["tag"].choices = [("", _("Any"))] + [(slug, name) for slug, name in tags]  # type: ignore[attr-defined]
 
 
 class NetworkPage(AvpPageMixin, Page):
@@ -80,25 +102,25 @@ class NetworkPage(AvpPageMixin, Page):
     api_fields = [APIField("intro")]
     override_translatable_fields = PAGE_TEXTS + texts("intro")
 
-    subpage_types = []
+    subpage_types: list[str] = []
     template = "avp_wagtail/network_page.html"
 
     class Meta:
         verbose_name = _("network page")
         verbose_name_plural = _("network pages")
 
-    def programmes(self, every_language=False, request=None):
-        """Programme pages that opted in and the visitor may see (avp_wagtail.visibility):
+    def programmes(
+        self, every_language: bool = False, request: HttpRequest | None = None
+    ) -> list[Any]:
+        """Programme pages that opted in and the visitor may see (avp_wagtail.core.visibility):
         one per programme, in this page's language or else in its original language
         (``reader_versions``); with ``every_language``, all their language versions."""
-        from .programme import OpenGovernmentPage
-
         pages = list(visible(OpenGovernmentPage.objects.filter(in_network=True), request))
         pages.sort(key=lambda page: page.path)
         return pages if every_language else reader_versions(pages, self.locale_id)
 
     @staticmethod
-    def municipalities(programmes):
+    def municipalities(programmes: Iterable[Any]) -> dict[str, str]:
         """Programme path -> name of the municipality (site) it belongs to, in 2 queries."""
         sites = list(Site.objects.select_related("root_page"))
         keys = {site.root_page.translation_key: site for site in sites}
@@ -106,7 +128,7 @@ class NetworkPage(AvpPageMixin, Page):
             "translation_key", "path"
         )
         root_sites = [(path, keys[key]) for key, path in roots]
-        names = {}
+        names: dict[str, str] = {}
         for programme in programmes:
             for path, site in sorted(root_sites, key=lambda pair: -len(pair[0])):
                 if programme.path.startswith(path):
@@ -114,26 +136,20 @@ class NetworkPage(AvpPageMixin, Page):
                     break
         return names
 
-    def _other_language(self, page):
+    def _other_language(self, page: Any) -> dict[str, str] | None:
         """{"code", "name"} of a page shown in another language than this network page's
         (no translation into it yet), else None."""
         if page.locale_id == self.locale_id:
             return None
-        from ..i18n import language_name
-
         code = page.locale.language_code
         return {"code": code, "name": language_name(code)}
 
-    def get_context(self, request, *args, **kwargs):
-        from .action_item import OGP_VALUE_FIELDS, ActionItemPage
-        from .plan import ActionPlanPage, PlanTheme
-        from .tags import AvpTag, localized_tags
-
-        context = super().get_context(request, *args, **kwargs)
+    def add_page_context(self, request: HttpRequest, context: dict[str, Any]) -> None:
+        super().add_page_context(request, context)
         # Every language version of the programmes; each plan and action is then shown in
         # the reader's language, else in its original language (marked, see below).
         # Pages the visitor may see only (no restricted section she has not passed, see
-        # avp_wagtail.visibility): one query.
+        # avp_wagtail.core.visibility): one query.
         may_see = visible_q(request)
         default_locale_id = Locale.get_default().pk
         programmes = self.programmes(every_language=True, request=request)
@@ -163,7 +179,7 @@ class NetworkPage(AvpPageMixin, Page):
         items = (
             ActionItemPage.objects.filter(pk__in=item_ids)
             .select_related("theme", "lead_implementer", "locale")
-            # milestones: "overdue" beside the status (avp_wagtail.progress)
+            # milestones: "overdue" beside the status (avp_wagtail.core.progress)
             .prefetch_related("tagged_items__tag", "milestones")
             .order_by("path")
         )
@@ -204,10 +220,9 @@ class NetworkPage(AvpPageMixin, Page):
             filter_form=form,
             network_items=page_of_items,
             network_plans=[
-                (plan, names.get(programme_of_plan[plan.path].path, ""))
+                (plan, names.get(programme_of_plan[plan.path].path, ""))  # type: ignore[union-attr]
                 for plan in shown_plans
                 if programme_of_plan.get(plan.path)
             ],
             network_municipalities=sorted(set(names.values())),
         )
-        return context

@@ -7,8 +7,8 @@ from wagtail.api import APIField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
-from ..choices import OrganisationKind
-from .translation_fields import facts, references, texts
+from avp_wagtail.core.choices import OrganisationKind
+from avp_wagtail.models.translation_fields import facts, references, texts
 
 
 class Organisation(TranslatableMixin, index.Indexed, models.Model):
@@ -62,7 +62,7 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         verbose_name_plural = _("organisations")
         ordering = ["name"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
 
@@ -132,17 +132,17 @@ class ContactPerson(TranslatableMixin, index.Indexed, models.Model):
         verbose_name_plural = _("contact people")
         ordering = ["name"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         if self.role:
             return f"{self.name} ({self.role})"
         return self.name
 
     @property
-    def public_email(self):
+    def public_email(self) -> str:
         return self.email if self.show_contact_details else ""
 
     @property
-    def public_phone(self):
+    def public_phone(self) -> str:
         return self.phone if self.show_contact_details else ""
 
 

@@ -1,7 +1,15 @@
 """ActionPlanPage: the action plan, its themes and roles (D1, D2, D4, D6)."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpRequest
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -9,24 +17,21 @@ from wagtail.api import APIField
 from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from ..choices import CadenceUnit, ItemStatus, PlanStatus
-from ..conf import get_setting
-from ..feeds.routes import FeedRoutesMixin
-from ..monitoring import next_monitoring
-from ..open_data.routes import OpenDataRoutesMixin
-from ..progress import PlanSummary, ThemeGroup, mean_progress
-from ..visibility import visible
-from .commenting import CommentablePageMixin
-from .mixins import AvpPageMixin, comments_installed
-from .organisations import ContactPerson
-from .translation_fields import PAGE_TEXTS, documents, facts, references, texts
+from avp_wagtail.conf import get_setting
+from avp_wagtail.core.choices import CadenceUnit, ItemStatus, PlanStatus
+from avp_wagtail.core.plugins import PluggableRoutesMixin
+from avp_wagtail.core.progress import PlanSummary, ThemeGroup, mean_progress
+from avp_wagtail.core.visibility import visible
+from avp_wagtail.models.commenting import CommentablePageMixin
+from avp_wagtail.models.mixins import AvpPageMixin
+from avp_wagtail.models.organisations import ContactPerson
+from avp_wagtail.models.translation_fields import PAGE_TEXTS, documents, facts, references, texts
 
 
-class ActionPlanPage(
-    OpenDataRoutesMixin, FeedRoutesMixin, AvpPageMixin, CommentablePageMixin, Page
-):
+class ActionPlanPage(PluggableRoutesMixin, AvpPageMixin, CommentablePageMixin, Page):
     summary = models.TextField(
         _("summary"), help_text=_("What the plan is about, in two or three sentences.")
     )
@@ -190,7 +195,7 @@ class ActionPlanPage(
         verbose_name = _("action plan")
         verbose_name_plural = _("action plans")
 
-    def clean(self):
+    def clean(self) -> None:
         super().clean()
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
@@ -199,11 +204,10 @@ class ActionPlanPage(
                 {"monitoring_every": _("A cadence of zero means no meetings: leave it empty.")}
             )
 
-    def get_items(self, request=None):
+    def get_items(self, request: HttpRequest | None = None) -> PageQuerySet:
         """Action items of this plan the visitor may see (live, not restricted: see
-        avp_wagtail.visibility), with what the listing shows, in one query."""
-        from .action_item import ActionItemPage
-
+        avp_wagtail.core.visibility), with what the listing shows, in one query."""
+        ActionItemPage = apps.get_model("avp_wagtail", "ActionItemPage")  # noqa: N806
         return (
             visible(ActionItemPage.objects.child_of(self), request)
             .select_related("theme", "lead_implementer")
@@ -220,13 +224,29 @@ class ActionPlanPage(
         ),
     )
 
-    def comments_closed_reason(self):
+    def comments_closed_reason(self) -> str | Promise | None:
         if self.status != PlanStatus.CONSULTATION:
             return _("Comments on the plan are accepted during its public consultation only.")
         return super().comments_closed_reason()
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def get_structured_data(
+        self, common: dict[str, Any], publisher: dict[str, Any] | None
+    ) -> dict[str, Any] | None:
+        """A schema.org CreativeWork: the plan, its period, status and adoption date."""
+        data = {
+            **common,
+            "@type": "CreativeWork",
+            "genre": str(_("action plan")),
+            "temporalCoverage": f"{self.start_date.isoformat()}/{self.end_date.isoformat()}",
+            "creativeWorkStatus": str(self.get_status_display()),
+            "publisher": publisher,
+        }
+        if self.adoption_date:
+            data["datePublished"] = self.adoption_date.isoformat()
+        return data
+
+    def add_page_context(self, request: HttpRequest, context: dict[str, Any]) -> None:
+        super().add_page_context(request, context)
         items = list(self.get_items(request))
         themes = list(self.themes.all())
         context["items"] = items
@@ -234,24 +254,14 @@ class ActionPlanPage(
         context["progress"] = mean_progress(items)
         context["summary"] = PlanSummary(items)
         context["latest_updates"] = self.latest_updates(items)
-        context["next_monitoring"] = next_monitoring(self, visitor=request)
         context["community_representatives"] = self.community_representatives.select_related(
             "person__organisation"
         )
         context["cancelled_status"] = ItemStatus.CANCELLED
-        if comments_installed():
-            from ..comments.threads import counts_for_pages
 
-            counts = counts_for_pages(items)
-            for item in items:
-                item.avp_comment_counts = counts.get(item.translation_key)
-            context["show_comment_counts"] = True
-        return context
-
-    def latest_updates(self, items=None):
+    def latest_updates(self, items: Iterable[Any] | None = None) -> list[Any]:
         """The newest progress updates across the plan's live items, in one query."""
-        from .progress_updates import ProgressUpdate
-
+        ProgressUpdate = apps.get_model("avp_wagtail", "ProgressUpdate")  # noqa: N806
         item_ids = [item.pk for item in (items if items is not None else self.get_items())]
         return list(
             ProgressUpdate.objects.filter(page_id__in=item_ids)
@@ -260,7 +270,7 @@ class ActionPlanPage(
         )
 
     @property
-    def progress(self):
+    def progress(self) -> int | None:
         """Overall progress: mean of the progress of the items the public sees, cancelled
         items excluded."""
         return mean_progress(self.get_items())
@@ -283,7 +293,7 @@ class PlanTheme(TranslatableMixin, Orderable):
         verbose_name = _("priority theme")
         verbose_name_plural = _("priority themes")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.title
 
 

@@ -1,6 +1,11 @@
 """OpenGovernmentPage: the programme's home on the municipality site (C1, C5, C6, C8)."""
 
+from __future__ import annotations
+
+from typing import Any
+
 from django.db import models
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -10,17 +15,19 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from ..choices import ProgrammePhase
-from ..conf import get_setting
-from ..feeds.routes import FeedRoutesMixin
-from ..monitoring import next_monitorings
-from ..visibility import visible
-from .mixins import AvpPageMixin
-from .organisations import PageContactPerson
-from .translation_fields import PAGE_TEXTS, documents, facts, references, texts
+from avp_wagtail.conf import get_setting
+from avp_wagtail.core.choices import ProgrammePhase
+from avp_wagtail.core.plugins import PluggableRoutesMixin
+from avp_wagtail.core.visibility import visible
+from avp_wagtail.models.call import CallToParticipatePage
+from avp_wagtail.models.meeting_protocol import MeetingProtocolPage
+from avp_wagtail.models.mixins import AvpPageMixin
+from avp_wagtail.models.organisations import PageContactPerson
+from avp_wagtail.models.plan import ActionPlanPage
+from avp_wagtail.models.translation_fields import PAGE_TEXTS, documents, facts, references, texts
 
 
-class OpenGovernmentPage(FeedRoutesMixin, AvpPageMixin, Page):
+class OpenGovernmentPage(PluggableRoutesMixin, AvpPageMixin, Page):
     intro = RichTextField(
         _("introduction"),
         blank=True,
@@ -116,15 +123,17 @@ class OpenGovernmentPage(FeedRoutesMixin, AvpPageMixin, Page):
         verbose_name = _("open government programme page")
         verbose_name_plural = _("open government programme pages")
 
-    def get_context(self, request, *args, **kwargs):
-        from .call import CallToParticipatePage
-        from .meeting_protocol import MeetingProtocolPage
-        from .plan import ActionPlanPage
+    def get_structured_data(
+        self, common: dict[str, Any], publisher: dict[str, Any] | None
+    ) -> dict[str, Any] | None:
+        """A schema.org WebPage about the municipality."""
+        return {**common, "@type": "WebPage", "about": publisher, "publisher": publisher}
 
-        context = super().get_context(request, *args, **kwargs)
+    def add_page_context(self, request: HttpRequest, context: dict[str, Any]) -> None:
+        super().add_page_context(request, context)
         today = timezone.localdate()
         now = timezone.now()
-        # Only what the visitor may see (live, not restricted: avp_wagtail.visibility).
+        # Only what the visitor may see (live, not restricted: avp_wagtail.core.visibility).
         context["open_calls"] = (
             visible(CallToParticipatePage.objects.child_of(self), request)
             .filter(models.Q(deadline__isnull=True) | models.Q(deadline__gte=today))
@@ -133,9 +142,6 @@ class OpenGovernmentPage(FeedRoutesMixin, AvpPageMixin, Page):
         plans = list(
             visible(ActionPlanPage.objects.child_of(self), request).order_by("-start_date", "path")
         )
-        monitorings = next_monitorings(plans, now, visitor=request)
-        for plan in plans:
-            plan.next_monitoring = monitorings.get(plan.pk)
         context["plans"] = plans
         meetings = visible(MeetingProtocolPage.objects.child_of(self), request).select_related(
             "organiser"
@@ -145,7 +151,6 @@ class OpenGovernmentPage(FeedRoutesMixin, AvpPageMixin, Page):
             : get_setting("RECENT_MEETINGS")
         ]
         context["contacts"] = self.contact_people.select_related("person__organisation")
-        return context
 
 
 class ProgrammeContactPerson(PageContactPerson):

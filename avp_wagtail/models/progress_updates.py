@@ -1,18 +1,24 @@
 """Carrying out an action (I1): dated progress updates and the automatic change history."""
 
+from __future__ import annotations
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.api import APIField
 from wagtail.models import Orderable, TranslatableMixin
 
-from ..choices import ItemStatus, UpdateKind
-from .organisations import Organisation
-from .translation_fields import facts, references, texts
+from avp_wagtail.core.choices import ItemStatus, UpdateKind
+from avp_wagtail.models import item_schema
+from avp_wagtail.models.action_item import ActionItemPage
+from avp_wagtail.models.item_schema import FromSchema
+from avp_wagtail.models.organisations import Organisation
+from avp_wagtail.models.translation_fields import facts, references, texts
 
 
 class ProgressUpdate(TranslatableMixin, Orderable):
@@ -89,16 +95,16 @@ class ProgressUpdate(TranslatableMixin, Orderable):
         verbose_name = _("progress update")
         verbose_name_plural = _("progress updates")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.title
 
-    def clean(self):
+    def clean(self) -> None:
         super().clean()
         if self.date and self.date > timezone.localdate():
             raise ValidationError({"date": _("A progress update cannot be dated in the future.")})
 
     @property
-    def is_setback(self):
+    def is_setback(self) -> bool:
         """Obstacles and lessons learned: shown distinctly, failures analysed in the open."""
         return self.kind in (UpdateKind.OBSTACLE, UpdateKind.LESSON)
 
@@ -108,7 +114,8 @@ class ItemChange(models.Model):
     status, progress or planned dates change. Not in the page editor: nobody can forge or
     delete it there."""
 
-    TRACKED_FIELDS = ("status", "progress", "planned_start", "planned_end")
+    # The fields marked ``tracked`` in the schema of an action item (read on every access).
+    TRACKED_FIELDS = FromSchema(item_schema.tracked_fields)
 
     page = models.ForeignKey(
         "avp_wagtail.ActionItemPage",
@@ -126,16 +133,14 @@ class ItemChange(models.Model):
         verbose_name_plural = _("changes of action items")
         ordering = ["-changed_at", "-pk"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.field}: {self.old_value} → {self.new_value}"
 
     @property
-    def field_label(self):
-        from .action_item import ActionItemPage
+    def field_label(self) -> str | Promise:
+        return ActionItemPage._meta.get_field(self.field).verbose_name  # type: ignore[union-attr]
 
-        return ActionItemPage._meta.get_field(self.field).verbose_name
-
-    def _display(self, value):
+    def _display(self, value: str) -> str | Promise:
         if self.field == "status":
             return ItemStatus(value).label if value in ItemStatus.values else value
         if self.field == "progress" and value != "":
@@ -143,15 +148,15 @@ class ItemChange(models.Model):
         if value and self.field in ("planned_start", "planned_end"):
             from datetime import date
 
-            from ..dates import format_date
+            from avp_wagtail.core.dates import format_date
 
             return format_date(date.fromisoformat(value))
         return value or "—"
 
     @property
-    def old_display(self):
+    def old_display(self) -> str | Promise:
         return self._display(self.old_value)
 
     @property
-    def new_display(self):
+    def new_display(self) -> str | Promise:
         return self._display(self.new_value)

@@ -31,5 +31,5 @@ class ReminderLog(models.Model):
             )
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.get_kind_display()} – {self.page_id} ({self.period})"

@@ -5,6 +5,11 @@ share the original-language tags, and a page shows each tag's translation in the
 language when there is one (``localized_tags``), else the original.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -22,7 +27,7 @@ class AvpTag(TranslatableMixin, TagBase):
         verbose_name = _("action item tag")
         verbose_name_plural = _("action item tags")
 
-    def copy_for_translation(self, locale, exclude_fields=None):
+    def copy_for_translation(self, locale: Any, exclude_fields: list[str] | None = None) -> Any:
         """A new translation starts as a copy of the original; slugs are unique, so it gets
         the original's slug with the language code ("eelarve-en", "eelarve-ru")."""
         translation = super().copy_for_translation(locale, exclude_fields=exclude_fields)
@@ -38,7 +43,7 @@ class AvpTag(TranslatableMixin, TagBase):
         return translation
 
 
-def localized_tags(tags, locale_id):
+def localized_tags(tags: Iterable[Any], locale_id: int | None) -> list[Any]:
     """``tags`` (AvpTag objects) as shown on a page in ``locale_id``: each tag's translation
     in that locale when there is one, else the tag itself; one query, order kept."""
     tags = list(tags)
@@ -66,7 +71,7 @@ class TaggedActionItem(ItemBase):
         verbose_name_plural = _("action item tag links")
 
 
-def tags_of_item(item):
+def tags_of_item(item: Any) -> list[Any]:
     """The tags of an action item (page) in the page's language, in one query: the item's
     own (original-language) tags together with their translations in its locale."""
     own = TaggedActionItem.objects.filter(content_object_id=item.pk)

@@ -16,19 +16,19 @@ See docs/translating.md.
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
-def texts(*names):
+def texts(*names: str) -> list[TranslatableField]:
     return [TranslatableField(name) for name in names]
 
 
-def facts(*names):
+def facts(*names: str) -> list[SynchronizedField]:
     return [SynchronizedField(name, overridable=False) for name in names]
 
 
-def references(*names):
+def references(*names: str) -> list[TranslatableField]:
     return [TranslatableField(name) for name in names]
 
 
-def documents(*names):
+def documents(*names: str) -> list[SynchronizedField]:
     """Documents are synchronised but a translator may attach a translated version."""
     return [SynchronizedField(name, overridable=True) for name in names]
 

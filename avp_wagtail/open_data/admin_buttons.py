@@ -1,12 +1,17 @@
 """'Import actions (CSV)' and 'Borrow actions' buttons on action plan pages in the admin."""
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets import Button
 
 
-def _buttons(page, user):
-    from ..models import ActionPlanPage
+def _buttons(page: Any, user: Any) -> Iterator[Button]:
+    from avp_wagtail.models import ActionPlanPage
 
     if page.specific_class is not ActionPlanPage:
         return
@@ -26,9 +31,13 @@ def _buttons(page, user):
     )
 
 
-def page_header_buttons(page, user, view_name=None, next_url=None):
+def page_header_buttons(
+    page: Any, user: Any, view_name: str | None = None, next_url: str | None = None
+) -> Iterator[Button]:
     yield from _buttons(page, user)
 
 
-def page_listing_more_buttons(page, user, next_url=None):
+def page_listing_more_buttons(
+    page: Any, user: Any, next_url: str | None = None
+) -> Iterator[Button]:
     yield from _buttons(page, user)

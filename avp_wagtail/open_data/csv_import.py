@@ -9,15 +9,17 @@ asks for it (``allow_duplicate_titles``). Every row is checked before
 anything is written: one invalid row rejects the whole file with row-and-column
 messages, and the import itself runs in one transaction. Changes are saved as new
 revisions (drafts) unless the editor asks to publish them.
+
+Each row is read into an item of the JSON document (``csv_cells``) and applied the way a
+borrowed item is (``apply``): the columns and how each is read come from the schema of an
+action item (``avp_wagtail.models.item_schema``).
 """
 
 import csv
-import datetime
 import io
-import re
 import unicodedata
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -26,32 +28,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.coreutils import find_available_slug
 
-from ..choices import ItemStatus
-from ..forms.cleaning import strip_control
-from ..models import ActionItemPage, ActionItemPartner, Milestone, Organisation
-from ..models.action_item import OGP_VALUE_FIELDS
-from .csv_format import looks_like_formula, unescape_cell
-from .rich_text import to_rich_text
-from .schema import OGP_BY_NAME
+from avp_wagtail.core.cleaning import strip_control
+from avp_wagtail.models import ActionItemPage, item_schema
+from avp_wagtail.open_data.apply import ItemContext, apply_changes, checked, item_changes
+from avp_wagtail.open_data.csv_cells import read_cells
+from avp_wagtail.open_data.csv_format import looks_like_formula, unescape_cell
 
-REQUIRED_COLUMNS = ("Commitment Title", "Commitment Description")
-TEXT_COLUMNS = {
-    "Commitment Title": "title",
-    "Commitment Description": "summary",
-    "Lead Institution Role": "lead_implementer_role",
-    "Funding Source": "funding_source",
-    "People and Time": "people_and_time",
-    "Other Resources": "other_resources",
-}
-RICH_TEXT_COLUMNS = {
-    "Problem": "problem",
-    "Activities": "activities",
-    "Expected Result": "expected_result",
-}
-DATE_COLUMNS = {"Start Date": "planned_start", "End Date": "planned_end"}
-INTEGER_COLUMNS = {"Progress (%)": "progress", "Weight": "weight"}
-YES = {"yes", "y", "true", "1", "jah", "да", "x"}
-NO = {"no", "n", "false", "0", "ei", "нет", ""}
+
+def required_columns() -> tuple[str, ...]:
+    return tuple(row.csv for row in item_schema.csv_fields() if row.required)
 
 
 @dataclass
@@ -60,7 +45,7 @@ class RowError:
     column: str
     message: str
 
-    def __str__(self):
+    def __str__(self) -> str:
         if self.row == 0:
             return _("Column %(column)s: %(message)s") % {
                 "column": self.column,
@@ -76,113 +61,52 @@ class RowError:
 class ImportRejected(Exception):
     """The file was rejected; ``errors`` lists every problem found. Nothing was changed."""
 
-    def __init__(self, errors):
+    def __init__(self, errors: list[RowError]) -> None:
         super().__init__("\n".join(str(error) for error in errors))
         self.errors = errors
-
-
-# What a parser may return besides field values: the item's related rows, set as a whole.
-RELATIONS = ("partners", "milestones", "tags")
 
 
 @dataclass
 class PreparedRow:
     row: int
     page: ActionItemPage | None
-    values: dict = field(default_factory=dict)
-    partners: list | None = None
-    milestones: list | None = None
-    tags: list | None = None
+    # The changes to the action: field values and relations (see open_data.apply).
+    values: dict[str, Any] = field(default_factory=dict)
     # Why the row is not imported (it would duplicate an action), or "" when it is.
     skipped: str = ""
-
-    def update(self, changes):
-        for name, value in changes.items():
-            if name in RELATIONS:
-                setattr(self, name, value)
-            else:
-                self.values[name] = value
 
 
 @dataclass
 class ImportResult:
-    created: list = field(default_factory=list)
-    updated: list = field(default_factory=list)
+    created: list[ActionItemPage] = field(default_factory=list)
+    updated: list[ActionItemPage] = field(default_factory=list)
     # Messages for the rows not imported because they would duplicate an action.
-    skipped: list = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
     published: bool = False
 
 
-def _parse_date(text):
-    for pattern in ("%Y-%m-%d", "%d.%m.%Y"):
-        try:
-            return datetime.datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-    raise ValidationError(
-        _("“%(value)s” is not a date; write it as YYYY-MM-DD or DD.MM.YYYY.") % {"value": text}
-    )
+class _Context(ItemContext):
+    """What the rows are checked against: also the plan's items, by id."""
 
-
-def _split(text):
-    return [part.strip() for part in re.split(r"[;\n]", text) if part.strip()]
-
-
-class _Context:
-    """What the rows are checked against: the plan's themes, items and organisations."""
-
-    def __init__(self, plan):
-        self.plan = plan
-        self.themes = {theme.title.casefold(): theme for theme in plan.themes.all()}
-        self.organisations = {}
-        for organisation in Organisation.objects.filter(locale_id=plan.locale_id):
-            self.organisations.setdefault(organisation.name.casefold(), organisation)
-        self.items = {}
+    def __init__(self, plan: Any) -> None:
+        super().__init__(plan)
+        self.items: dict[str, Any] = {}
         for item in ActionItemPage.objects.child_of(plan).prefetch_related("partners"):
             self.items[str(item.translation_key)] = item
             if item.source_id:
                 self.items.setdefault(item.source_id, item)
-        self.statuses = {value: value for value in ItemStatus.values}
-        self.statuses.update({str(label).casefold(): value for value, label in ItemStatus.choices})
-
-    def organisation(self, name):
-        try:
-            return self.organisations[name.casefold()]
-        except KeyError:
-            raise ValidationError(
-                _("there is no organisation named “%(name)s”; add it under Organisations first.")
-                % {"name": name}
-            ) from None
-
-    def status(self, text):
-        try:
-            return self.statuses[text.casefold()]
-        except KeyError:
-            raise ValidationError(
-                _("“%(value)s” is not a status; use one of: %(choices)s.")
-                % {"value": text, "choices": ", ".join(ItemStatus.values)}
-            ) from None
-
-    def theme(self, text):
-        try:
-            return self.themes[text.casefold()]
-        except KeyError:
-            raise ValidationError(
-                _("the plan has no theme “%(value)s”; its themes are: %(themes)s.")
-                % {"value": text, "themes": ", ".join(t.title for t in self.themes.values())}
-            ) from None
 
 
 DELIMITERS = (",", ";", "\t")
 
 
-def _delimiter(text):
+def _delimiter(text: str) -> str:
     """The file's delimiter: spreadsheets in Estonian and Russian save CSV with ";"."""
     header = text.split("\n", 1)[0]
     return max(DELIMITERS, key=header.count)
 
 
-def _read(text):
+def _read(text: str) -> tuple[list[str], list[dict[str, Any]]]:
     # NUL bytes go before parsing; the other control characters are taken out of each cell
     # after it (prepare()): a form feed inside a cell must not split its row.
     text = text.lstrip("\ufeff").replace("\x00", "")
@@ -196,21 +120,21 @@ def _read(text):
     return headers, rows
 
 
-def same_title_key(title):
+def same_title_key(title: str | None) -> str:
     """A title as compared for duplicates: without regard to case, spacing or Unicode form."""
     return " ".join(unicodedata.normalize("NFKC", title or "").split()).casefold()
 
 
-def _mark_duplicates(context, prepared):
+def _mark_duplicates(context: _Context, prepared: list[PreparedRow]) -> None:
     """Mark the new rows whose title is an action's of the plan, or an earlier new row's."""
-    titles = {}
+    titles: dict[str, Any] = {}
     for item in context.items.values():
         for title in (item.title, item.draft_title):
             titles.setdefault(same_title_key(title), item)
     for row in prepared:  # the titles the updated actions get take part too
         if row.page is not None and row.values.get("title"):
             titles[same_title_key(row.values["title"])] = row.page
-    first_rows = {}
+    first_rows: dict[str, Any] = {}
     for row in prepared:
         if row.page is not None:
             continue
@@ -231,29 +155,32 @@ def _mark_duplicates(context, prepared):
             first_rows[key] = row.row
 
 
-def prepare(plan, text, allow_duplicate_titles=False):
+def prepare(plan: Any, text: str, allow_duplicate_titles: bool = False) -> list[PreparedRow]:
     """Check every row of the CSV text against the plan; return the prepared rows or raise
     ``ImportRejected`` with every problem found. A new row whose title is an action's of
     the plan, or another new row's, is marked ``skipped`` unless ``allow_duplicate_titles``."""
     headers, rows = _read(text)
+    required = required_columns()
     errors = [
         RowError(0, column, _("the file has no such column; it is required."))
-        for column in REQUIRED_COLUMNS
+        for column in required
         if column not in headers
     ]
     if errors:
         raise ImportRejected(errors)
     if not rows:
-        raise ImportRejected([RowError(0, REQUIRED_COLUMNS[0], _("the file has no rows."))])
+        raise ImportRejected([RowError(0, required[0], _("the file has no rows."))])
     context = _Context(plan)
-    seen_ids = {}
+    # Columns read from the file; the others (URL, Completion, ...) are the export's extras.
+    read_columns = {row.csv for row in item_schema.csv_fields() if row.read} & set(headers)
+    seen_ids: dict[Any, Any] = {}
     prepared = []
     for number, row in enumerate(rows, start=2):  # row 1 is the header
         if None in row:
             errors.append(RowError(number, "—", _("the row has more cells than the header.")))
             continue
         cells = {}
-        for column in READ_COLUMNS & set(headers):
+        for column in read_columns:
             raw = row.get(column) or ""
             if looks_like_formula(raw):
                 errors.append(
@@ -298,9 +225,12 @@ def prepare(plan, text, allow_duplicate_titles=False):
             )
             continue
         result = PreparedRow(number, page)
+        errors.extend(_prepare_cells(context, number, cells, result))
         if page is None and item_id:
-            result.values["source_id"] = item_id
-        errors.extend(_prepare_cells(context, number, cells, result, page))
+            try:
+                result.values["source_id"] = checked("source_id", item_id)
+            except ValidationError as error:
+                errors.append(RowError(number, "Commitment ID", " ".join(error.messages)))
         prepared.append(result)
     if errors:
         raise ImportRejected(errors)
@@ -309,169 +239,31 @@ def prepare(plan, text, allow_duplicate_titles=False):
     return prepared
 
 
-def _prepare_cells(context, number, cells, result, page):
-    """Parse the row's cells into ``result``; return the problems found, by column."""
+def _prepare_cells(
+    context: _Context, number: int, cells: dict[str, str], result: PreparedRow
+) -> list[RowError]:
+    """Read the row's cells into an item of the JSON document, and that into the changes to
+    the action (``result.values``); return the problems found, by column."""
     errors = [
         RowError(number, column, _("the cell is empty; it is required."))
-        for column in REQUIRED_COLUMNS
+        for column in required_columns()
         if not cells.get(column)
     ]
-    for column, parse in PARSERS.items():
-        if column not in cells:
-            continue
-        try:
-            result.update(parse(context, cells[column], page))
-        except ValidationError as error:
-            errors.append(RowError(number, column, " ".join(error.messages)))
-    errors.extend(_field_errors(number, result))
+    item, problems = read_cells(cells, item_schema.csv_fields())
+    context.page = result.page
+    changes, more = item_changes(item, context)
+    result.values.update(changes)
+    errors.extend(RowError(number, row.csv, " ".join(e.messages)) for row, e in problems + more)
     if not errors:
-        start = result.values.get("planned_start", page.planned_start if page else None)
-        end = result.values.get("planned_end", page.planned_end if page else None)
+        page = result.page
+        start = changes.get("planned_start", page.planned_start if page else None)
+        end = changes.get("planned_end", page.planned_end if page else None)
         if start and end and end < start:
             errors.append(RowError(number, "End Date", _("the end date is before the start date.")))
     return errors
 
 
-# Column parsers: (context, cell text, the item the row updates or None) -> the changes, as
-# field values and RELATIONS. An empty dict leaves the item as it is. A problem is raised as
-# ValidationError with a message for the editor.
-
-
-def _set(name, convert=lambda text: text, empty=None, keep_if_empty=False):
-    """A parser setting one field: ``convert(text)``; an empty cell sets ``empty`` (or
-    changes nothing, with ``keep_if_empty``)."""
-
-    def parse(context, text, page):
-        if not text:
-            return {} if keep_if_empty else {name: empty}
-        return {name: convert(text)}
-
-    return parse
-
-
-def _integer(text):
-    try:
-        return int(text)
-    except ValueError:
-        raise ValidationError(_("“%(value)s” is not a whole number.") % {"value": text}) from None
-
-
-def _amount(text):
-    try:
-        return Decimal(text.replace(" ", "").replace(",", "."))
-    except InvalidOperation:
-        raise ValidationError(
-            _("“%(value)s” is not an amount in euros.") % {"value": text}
-        ) from None
-
-
-def _quick_win(context, text, page):
-    if text.casefold() in YES:
-        return {"is_quick_win": True}
-    if text.casefold() in NO:
-        return {"is_quick_win": False}
-    raise ValidationError(_("write “yes” or “no”."))
-
-
-def _ogp_values(context, text, page):
-    chosen = set()
-    for name in _split(text):
-        try:
-            chosen.add(OGP_BY_NAME[name.casefold()])
-        except KeyError:
-            raise ValidationError(_("“%(value)s” is not an OGP value.") % {"value": name}) from None
-    return {field_name: value in chosen for value, field_name in OGP_VALUE_FIELDS.items()}
-
-
-def _partners(context, text, page):
-    """Partners by name; one already a partner keeps its role."""
-    roles = {p.organisation_id: p.role for p in page.partners.all()} if page is not None else {}
-    organisations = [context.organisation(name) for name in _split(text)]
-    return {"partners": [(org, roles.get(org.pk, "")) for org in organisations]}
-
-
-PARSERS = {
-    **{column: _set(name, empty="") for column, name in TEXT_COLUMNS.items()},
-    **{column: _set(name, to_rich_text, empty="") for column, name in RICH_TEXT_COLUMNS.items()},
-    **{column: _set(name, _parse_date) for column, name in DATE_COLUMNS.items()},
-    **{
-        column: _set(name, _integer, keep_if_empty=True) for column, name in INTEGER_COLUMNS.items()
-    },
-    "Budget (EUR)": _set("budget", _amount),
-    "Status": lambda context, text, page: {"status": context.status(text)} if text else {},
-    "Quick Win": _quick_win,
-    "Policy Area": lambda context, text, page: {"theme": context.theme(text) if text else None},
-    "OGP Values": _ogp_values,
-    "Lead Institution": lambda context, text, page: {
-        "lead_implementer": context.organisation(text) if text else None
-    },
-    "Supporting Institutions": _partners,
-    "Tags": lambda context, text, page: {"tags": _tags(text)},
-    "Milestones": lambda context, text, page: {"milestones": _milestones(text)},
-}
-# Columns read from the file; the others (URL, Completion, ...) are the export's extras.
-READ_COLUMNS = {"Commitment ID"} | set(PARSERS)
-
-
-def _tags(text):
-    names = _split(text)
-    for name in names:
-        if len(name) > 100:
-            raise ValidationError(_("a tag is longer than 100 characters."))
-    return names
-
-
-def _milestones(text):
-    milestones = []
-    for line in (line.strip() for line in text.splitlines()):
-        if not line:
-            continue
-        parts = [part.strip() for part in line.split(";", 2)]
-        if len(parts) != 3:
-            raise ValidationError(
-                _("“%(line)s”: write each milestone as “due date; completed date; title”.")
-                % {"line": line}
-            )
-        due, completed, title = parts
-        if not title:
-            raise ValidationError(_("“%(line)s”: the milestone has no title.") % {"line": line})
-        if len(title) > 255:
-            raise ValidationError(_("a milestone title is longer than 255 characters."))
-        milestones.append(
-            Milestone(
-                title=title,
-                due_date=_parse_date(due) if due else None,
-                completed_date=_parse_date(completed) if completed else None,
-            )
-        )
-    return milestones
-
-
-COLUMN_OF_FIELD = {
-    name: column
-    for columns in (TEXT_COLUMNS, RICH_TEXT_COLUMNS, DATE_COLUMNS, INTEGER_COLUMNS)
-    for column, name in columns.items()
-} | {"budget": "Budget (EUR)", "source_id": "Commitment ID"}
-
-
-def _field_errors(number, result):
-    """The model's own validation (lengths, ranges) of every value the row sets."""
-    errors = []
-    for name, value in result.values.items():
-        column = COLUMN_OF_FIELD.get(name)
-        if column is None:
-            continue
-        model_field = ActionItemPage._meta.get_field(name)
-        if value in (None, "") and model_field.blank:
-            continue
-        try:
-            model_field.clean(value, None)
-        except ValidationError as error:
-            errors.append(RowError(number, column, " ".join(error.messages)))
-    return errors
-
-
-def _apply_row(plan, row, user, publish):
+def _apply_row(plan: Any, row: PreparedRow, user: Any, publish: bool) -> Any:
     if row.page is None:
         title = row.values["title"]
         page = ActionItemPage(
@@ -481,17 +273,7 @@ def _apply_row(plan, row, user, publish):
         )
     else:
         page = row.page.get_latest_revision_as_object()
-    for name, value in row.values.items():
-        setattr(page, name, value)
-    if row.partners is not None:
-        page.partners = [
-            ActionItemPartner(organisation=organisation, role=role)
-            for organisation, role in row.partners
-        ]
-    if row.milestones is not None:
-        page.milestones = row.milestones
-    if row.tags is not None:
-        page.tags.set(row.tags)
+    apply_changes(page, row.values)
     if row.page is None:
         plan.add_child(instance=page)
     revision = page.save_revision(user=user, log_action=True)
@@ -500,16 +282,23 @@ def _apply_row(plan, row, user, publish):
     return page
 
 
-def _errors_of(number, error):
+def _column_of(name: str) -> str:
+    row = next((row for row in item_schema.fields() if row.name == name and row.csv), None)
+    return row.csv if row is not None else name
+
+
+def _errors_of(number: int, error: ValidationError) -> list[RowError]:
     if not hasattr(error, "error_dict"):
         return [RowError(number, "—", " ".join(error.messages))]
     return [
-        RowError(number, COLUMN_OF_FIELD.get(name, name), " ".join(messages))
+        RowError(number, _column_of(name), " ".join(messages))
         for name, messages in error.message_dict.items()
     ]
 
 
-def apply(plan, prepared, user=None, publish=False):
+def apply(
+    plan: Any, prepared: list[PreparedRow], user: Any = None, publish: bool = False
+) -> ImportResult:
     """Write the prepared rows, all in one transaction; return what was done."""
     result = ImportResult(published=publish)
     with transaction.atomic():
@@ -526,7 +315,7 @@ def apply(plan, prepared, user=None, publish=False):
     return result
 
 
-def import_summary(result):
+def import_summary(result: ImportResult) -> str:
     """What an import did, in the editor's language with the counts' own plural forms."""
     created, updated = len(result.created), len(result.updated)
     counts = {
@@ -550,7 +339,13 @@ def import_summary(result):
     return text
 
 
-def import_csv(plan, text, user=None, publish=False, allow_duplicate_titles=False):
+def import_csv(
+    plan: Any,
+    text: str,
+    user: Any = None,
+    publish: bool = False,
+    allow_duplicate_titles: bool = False,
+) -> ImportResult:
     """Check and then import CSV text into the plan; raises ``ImportRejected``."""
     prepared = prepare(plan, text, allow_duplicate_titles=allow_duplicate_titles)
     return apply(plan, prepared, user=user, publish=publish)

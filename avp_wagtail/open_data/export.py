@@ -8,42 +8,34 @@ Every URL in the document is absolute on the site the plan belongs to (its Wagta
 hostname and port), whichever address the document was requested at.
 """
 
-import re
+from __future__ import annotations
 
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpRequest
 from django.utils import timezone
+from wagtail.models import Site
 from wagtail.rich_text import expand_db_html
 
-from .. import __version__
-from ..models import ActionItemPage, MeetingDiscussedItem
-from ..models.action_item import OGP_VALUE_FIELDS
-from ..sites import full_url, municipality_name, site_of, site_url
-from ..visibility import visible, visible_q
-from .schema import SCHEMA_NAME, SCHEMA_VERSION
+from avp_wagtail import __version__
+from avp_wagtail.core.sites import full_url, municipality_name, site_of, site_url
+from avp_wagtail.core.visibility import visible, visible_q
+from avp_wagtail.models import ActionItemPage, MeetingDiscussedItem, item_schema
+from avp_wagtail.models.item_schema import MILESTONE_FIELDS, OGP_VALUE_FIELDS, ItemField, Value
+from avp_wagtail.open_data.rich_text import absolute_links, html_of
+from avp_wagtail.open_data.schema import SCHEMA_NAME, SCHEMA_VERSION
 
 
-def _date(value):
+def _date(value: datetime.date | None) -> str | None:
     return value.isoformat() if value else None
-
-
-# href="/..." (not "//host/..."): an internal link of the expanded rich text.
-_RELATIVE_HREF = re.compile(r'(<a\b[^>]*?\shref=")/(?!/)')
-
-
-def _absolute_links(html, base):
-    return _RELATIVE_HREF.sub(lambda match: f"{match.group(1)}{base}/", html) if base else html
-
-
-def _html(value, base=""):
-    """Rich text as HTML, its links to pages and documents absolute on ``base``."""
-    if not value:
-        return ""
-    return _absolute_links(expand_db_html(value), base)
 
 
 _SPLIT = "<!--avp-rich-text-split-->"
 
 
-def rich_texts_html(values, base=""):
+def rich_texts_html(values: list[Any], base: str = "") -> list[str]:
     """Several rich texts as HTML (Wagtail's rendering: ``expand_db_html``), their links
     absolute on ``base``: expanded together, so their internal links cost one query per
     link type whatever the number of texts."""
@@ -52,21 +44,21 @@ def rich_texts_html(values, base=""):
         return values
     parts = expand_db_html(_SPLIT.join(values)).split(_SPLIT)
     if len(parts) != len(values):  # a text holding the separator itself
-        return [_html(value, base) for value in values]
+        return [html_of(value, base) for value in values]
     return [
-        _absolute_links(part, base) if value else ""
+        absolute_links(part, base) if value else ""
         for part, value in zip(parts, values, strict=True)
     ]
 
 
-def _absolute(url, base):
+def _absolute(url: str | None, base: str) -> str:
     """``url`` made absolute on ``base`` (the site's root URL) when it is a local path."""
     if url and base and url.startswith("/") and not url.startswith("//"):
         return base + url
     return url or ""
 
 
-def base_url(site, request=None):
+def base_url(site: Site | None, request: HttpRequest | None = None) -> str:
     """The root URL (no final slash) absolute links of the document start with: the
     plan's site's (the address of the request when the plan is on that site)."""
     if site is not None:
@@ -74,18 +66,18 @@ def base_url(site, request=None):
     return request.build_absolute_uri("/").rstrip("/") if request is not None else ""
 
 
-def page_url(page, request):
+def page_url(page: Any, request: HttpRequest | None) -> str:
     """The page's canonical (absolute) URL."""
     return full_url(page, request)
 
 
-def _organisation(organisation):
+def _organisation(organisation: Any) -> dict[str, Any] | None:
     if organisation is None:
         return None
     return {"name": organisation.name, "kind": organisation.kind, "website": organisation.website}
 
 
-def _person(person):
+def _person(person: Any) -> dict[str, Any] | None:
     if person is None:
         return None
     return {
@@ -95,7 +87,9 @@ def _person(person):
     }
 
 
-def publisher_of(page, request=None, site=None):
+def publisher_of(
+    page: Any, request: HttpRequest | None = None, site: Site | None = None
+) -> dict[str, str]:
     """The municipality publishing the page: its Wagtail site."""
     site = site or site_of(page, request)
     if site is None:
@@ -103,8 +97,8 @@ def publisher_of(page, request=None, site=None):
     return {"name": municipality_name(site), "url": site_url(site, request)}
 
 
-def export_items(plan, only=None, request=None):
-    """Items of the plan (or just ``only``) the reader may see (avp_wagtail.visibility),
+def export_items(plan: Any, only: Any = None, request: HttpRequest | None = None) -> list[Any]:
+    """Items of the plan (or just ``only``) the reader may see (avp_wagtail.core.visibility),
     with everything the export needs, in one query per collection."""
     items = ActionItemPage.objects.child_of(plan)
     if only is not None:
@@ -122,7 +116,9 @@ def export_items(plan, only=None, request=None):
     )
 
 
-def _meetings_by_item(items, request):
+def _meetings_by_item(
+    items: list[Any], request: HttpRequest | None
+) -> dict[Any, list[dict[str, Any]]]:
     """Meetings the reader may see that discussed each item, keyed by the item's
     translation key."""
     keys = [item.translation_key for item in items]
@@ -137,7 +133,7 @@ def _meetings_by_item(items, request):
         if items
         else []
     )
-    meetings = {}
+    meetings: dict[Any, list[dict[str, Any]]] = {}
     for link in links:
         meeting = link.page
         meetings.setdefault(link.item.translation_key, []).append(
@@ -150,67 +146,89 @@ def _meetings_by_item(items, request):
     return meetings
 
 
-def item_dict(item, request, meetings=(), base=""):
-    """One action item as exported (``base``: the site's root URL, for rich text links)."""
-    return {
-        "id": str(item.translation_key),
-        "url": page_url(item, request),
-        "title": item.title,
-        "summary": item.summary,
-        "problem": _html(item.problem, base),
-        "activities": _html(item.activities, base),
-        "expected_result": _html(item.expected_result, base),
-        "theme": item.theme.title if item.theme else None,
-        "lead_implementer": _organisation(item.lead_implementer),
-        "lead_implementer_role": item.lead_implementer_role,
-        "partners": [
-            {**_organisation(partner.organisation), "role": partner.role}
-            for partner in item.partners.all()
-        ],
-        "resources": {
-            "budget_eur": str(item.budget) if item.budget is not None else None,
-            "funding_source": item.funding_source,
-            "people_and_time": item.people_and_time,
-            "other_resources": item.other_resources,
-        },
-        "planned_start": _date(item.planned_start),
-        "planned_end": _date(item.planned_end),
-        "status": item.status,
-        "progress": item.progress,
-        "weight": item.weight,
-        "quick_win": item.is_quick_win,
-        "ogp_values": [
-            value.value for value, name in OGP_VALUE_FIELDS.items() if getattr(item, name)
-        ],
-        "tags": sorted(tagged.tag.name for tagged in item.tagged_items.all()),
-        "milestones": [
-            {
-                "title": milestone.title,
-                "due_date": _date(milestone.due_date),
-                "completed_date": _date(milestone.completed_date),
-                "delay_reason": milestone.delay_reason,
-            }
-            for milestone in item.milestones.all()
-        ],
-        "progress_updates": [
-            {
-                "date": _date(update.date),
-                "kind": update.kind,
-                "title": update.title,
-                "text": update.text,
-                "status": update.status or None,
-                "progress": update.progress,
-            }
-            for update in sorted(
-                item.progress_updates.all(), key=lambda u: (u.date, u.sort_order or 0)
-            )
-        ],
-        "meetings": list(meetings),
-        "adapted_from": item.adapted_from(),
-    }
+@dataclass
+class _Out:
+    """What an item's values are exported with."""
+
+    request: HttpRequest | None
+    meetings: Any
+    base: str
 
 
-def plan_export(plan, request=None, only=None):
+def _field(item: Any, row: ItemField, out: _Out) -> Any:
+    return getattr(item, row.name)
+
+
+def _partners(item: Any, row: ItemField, out: _Out) -> Any:
+    return [
+        {**_organisation(partner.organisation), "role": partner.role}  # type: ignore[dict-item]
+        for partner in item.partners.all()
+    ]
+
+
+def _milestones(item: Any, row: ItemField, out: _Out) -> Any:
+    return [
+        {field.json: EXPORTERS[field.value](milestone, field, out) for field in MILESTONE_FIELDS}
+        for milestone in item.milestones.all()
+    ]
+
+
+def _progress_updates(item: Any, row: ItemField, out: _Out) -> Any:
+    return [
+        {
+            "date": _date(update.date),
+            "kind": update.kind,
+            "title": update.title,
+            "text": update.text,
+            "status": update.status or None,
+            "progress": update.progress,
+        }
+        for update in sorted(item.progress_updates.all(), key=lambda u: (u.date, u.sort_order or 0))
+    ]
+
+
+# Each value type as it is exported: (item, schema row, _Out) -> its JSON value.
+EXPORTERS = {
+    Value.ID: lambda item, row, out: str(getattr(item, row.name)),
+    Value.URL: lambda item, row, out: page_url(item, out.request),
+    Value.TEXT: _field,
+    Value.RICH_TEXT: lambda item, row, out: html_of(getattr(item, row.name), out.base),
+    Value.DATE: lambda item, row, out: _date(getattr(item, row.name)),
+    Value.INTEGER: _field,
+    Value.AMOUNT: lambda item, row, out: (
+        None if getattr(item, row.name) is None else str(getattr(item, row.name))
+    ),
+    Value.YES_NO: _field,
+    Value.STATUS: _field,
+    Value.THEME: lambda item, row, out: getattr(getattr(item, row.name), "title", None),
+    Value.ORGANISATION: lambda item, row, out: _organisation(getattr(item, row.name)),
+    Value.PARTNERS: _partners,
+    Value.OGP_VALUES: lambda item, row, out: [
+        value.value for value, name in OGP_VALUE_FIELDS.items() if getattr(item, name)
+    ],
+    Value.TAGS: lambda item, row, out: sorted(
+        tagged.tag.name for tagged in item.tagged_items.all()
+    ),
+    Value.MILESTONES: _milestones,
+    Value.PROGRESS_UPDATES: _progress_updates,
+    Value.MEETINGS: lambda item, row, out: list(out.meetings),
+    Value.ADAPTED_FROM: lambda item, row, out: item.adapted_from(),
+}
+
+
+def item_dict(
+    item: Any, request: HttpRequest | None, meetings: Any = (), base: str = ""
+) -> dict[str, Any]:
+    """One action item as exported (``base``: the site's root URL, for rich text links): a
+    key for each row of the schema with a JSON key, in the schema's order."""
+    out = _Out(request, meetings, base)
+    data: dict[str, Any] = {}
+    for row in item_schema.json_fields():
+        row.put(data, EXPORTERS[row.value](item, row, out))
+    return data
+
+
+def plan_export(plan: Any, request: HttpRequest | None = None, only: Any = None) -> dict[str, Any]:
     """The whole open data document of a plan, in the plan's language; with ``only`` (one
     of its items), the same document listing just that item."""
     items = export_items(plan, only, request)
@@ -262,7 +280,7 @@ def plan_export(plan, request=None, only=None):
                 "every": plan.monitoring_every,
                 "unit": plan.monitoring_unit if plan.monitoring_every else None,
                 "first_due": _date(plan.monitoring_start),
-                "change_procedure": _html(plan.change_procedure, base),
+                "change_procedure": html_of(plan.change_procedure, base),
             },
         },
         "items": [
@@ -271,6 +289,6 @@ def plan_export(plan, request=None, only=None):
     }
 
 
-def export_filename(plan, extension):
+def export_filename(plan: Any, extension: str) -> str:
     today = timezone.localdate().isoformat()
     return f"{plan.slug}-{plan.locale.language_code}-{today}.{extension}"

@@ -1,7 +1,14 @@
 """Admin forms for importing action items (CSV) and borrowing actions (JSON)."""
 
+from __future__ import annotations
+
+from collections.abc import Container, Iterable
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
+from avp_wagtail.open_data.borrowing import Borrowable
 
 
 class ImportItemsForm(forms.Form):
@@ -28,7 +35,7 @@ class ImportItemsForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, can_publish=True, **kwargs):
+    def __init__(self, *args: Any, can_publish: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not can_publish:
             del self.fields["publish"]
@@ -52,14 +59,20 @@ class BorrowChooseForm(forms.Form):
         error_messages={"required": _("Choose at least one action to copy.")},
     )
 
-    def __init__(self, *args, borrowable=(), already=(), **kwargs):
+    def __init__(
+        self,
+        *args: Any,
+        borrowable: Iterable[Borrowable] = (),
+        already: Container[str] = (),
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["items"].choices = [
+        self.fields["items"].choices = [  # type: ignore[attr-defined]  # a ChoiceField
             (entry.key, self._label(entry, entry.source_id in already)) for entry in borrowable
         ]
 
     @staticmethod
-    def _label(entry, borrowed):
+    def _label(entry: Borrowable, borrowed: bool) -> str:
         label = f"{entry.title} ({entry.theme})" if entry.theme else entry.title
         if borrowed:
             label = _("%(action)s — already borrowed into this plan") % {"action": label}

@@ -3,7 +3,7 @@
 The formats are documented in ``docs/open-data.md``; change that file with this one.
 """
 
-from ..choices import ItemStatus, OgpValue
+from avp_wagtail.core.choices import ItemStatus, OgpValue
 
 SCHEMA_NAME = "avp-wagtail/action-plan"
 # Major.minor: a reader accepts any minor version of the major version it knows.
@@ -22,7 +22,7 @@ OGP_BY_NAME = {name.casefold(): value for value, name in OGP_NAMES.items()}
 OGP_BY_NAME.update({value.value: value for value in OgpValue})
 
 
-def completion(status, progress):
+def completion(status: str | None, progress: int) -> str:
     """The OGP Independent Reporting Mechanism's completion level of an action."""
     if status == ItemStatus.CANCELLED:
         return "Withdrawn"
@@ -35,6 +35,6 @@ def completion(status, progress):
     return "Not Started"
 
 
-def version_supported(version):
+def version_supported(version: object) -> bool:
     """Whether a document of this schema version can be read."""
     return isinstance(version, str) and version.split(".")[0] == SUPPORTED_MAJOR

@@ -1,14 +1,18 @@
 """Reading an uploaded CSV or JSON file: size limit, encoding and syntax, clear messages."""
 
+from __future__ import annotations
+
 import json
 from collections import Counter
+from typing import Any
 
+from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-from ..conf import get_setting
-from ..forms.cleaning import strip_control_deep
-from .schema import SCHEMA_NAME, SUPPORTED_MAJOR, version_supported
+from avp_wagtail.conf import get_setting
+from avp_wagtail.core.cleaning import strip_control_deep
+from avp_wagtail.open_data.schema import SCHEMA_NAME, SUPPORTED_MAJOR, version_supported
 
 # An export is at most 5 levels deep (document > items > item > milestones > milestone).
 # Deeper data is refused: nothing after parsing ever recurses through a hostile nesting.
@@ -19,7 +23,7 @@ class UploadError(ValueError):
     """The file cannot be read; the message says why, in the editor's language."""
 
 
-def too_deeply_nested(data, limit=MAX_JSON_DEPTH):
+def too_deeply_nested(data: Any, limit: int = MAX_JSON_DEPTH) -> bool:
     """Whether parsed JSON nests lists and objects more than ``limit`` levels deep
     (walked without recursion, stopping at the first level too deep)."""
     stack = [(data, 1)]
@@ -35,7 +39,7 @@ def too_deeply_nested(data, limit=MAX_JSON_DEPTH):
     return False
 
 
-def read_text(upload):
+def read_text(upload: UploadedFile) -> str:
     """The uploaded file's text (UTF-8, with or without a byte order mark)."""
     limit = get_setting("IMPORT_MAX_BYTES")
     size = getattr(upload, "size", None)
@@ -65,7 +69,7 @@ def read_text(upload):
     return text
 
 
-def read_json(upload):
+def read_json(upload: UploadedFile) -> Any:
     """The parsed JSON of an uploaded file, its texts without control characters."""
     text = read_text(upload)
     nested_too_deep = UploadError(
@@ -91,7 +95,7 @@ def read_json(upload):
     return strip_control_deep(data)
 
 
-def check_document(document):
+def check_document(document: Any) -> dict[str, Any]:
     """The document, if it is an AVP action plan export of a version this site reads."""
     if not isinstance(document, dict) or document.get("schema") != SCHEMA_NAME:
         raise UploadError(

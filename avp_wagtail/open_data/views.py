@@ -1,9 +1,13 @@
 """Wagtail admin views: import action items from CSV, borrow actions from a JSON export."""
 
+from __future__ import annotations
+
 import json
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -12,13 +16,19 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from ..forms.cleaning import parse_id
-from ..models import ActionItemPage, ActionPlanPage
-from ..sites import full_url
-from .borrowing import as_document, borrow, borrowable
-from .csv_import import ImportRejected, apply, import_summary, prepare
-from .forms import BorrowChooseForm, BorrowUploadForm, ImportItemsForm
-from .uploads import UploadError, read_json, read_text
+from avp_wagtail.core.cleaning import parse_id
+from avp_wagtail.core.sites import full_url
+from avp_wagtail.models import ActionItemPage, ActionPlanPage
+from avp_wagtail.open_data.borrowing import as_document, borrow, borrowable
+from avp_wagtail.open_data.csv_import import (
+    ImportRejected,
+    PreparedRow,
+    apply,
+    import_summary,
+    prepare,
+)
+from avp_wagtail.open_data.forms import BorrowChooseForm, BorrowUploadForm, ImportItemsForm
+from avp_wagtail.open_data.uploads import UploadError, read_json, read_text
 
 SESSION_KEY = "avp_borrow"
 
@@ -29,7 +39,7 @@ class PlanAdminView(WagtailAdminTemplateMixin, FormView):
     template_name = "avp_wagtail/admin/open_data_form.html"
     header_icon = "doc-full-inverse"
 
-    def dispatch(self, request, plan_id):
+    def dispatch(self, request: HttpRequest, plan_id: int) -> HttpResponseBase:
         # parse_id: an id too large for the database is a 404, not an OverflowError.
         self.plan = get_object_or_404(ActionPlanPage, pk=parse_id(plan_id) or 0)
         self.permissions = self.plan.permissions_for_user(request.user)
@@ -37,21 +47,21 @@ class PlanAdminView(WagtailAdminTemplateMixin, FormView):
             raise PermissionDenied
         return super().dispatch(request)
 
-    def get_page_subtitle(self):
+    def get_page_subtitle(self) -> str:
         return self.plan.get_admin_display_title()
 
-    def get_breadcrumbs_items(self):
+    def get_breadcrumbs_items(self) -> list[dict[str, Any]]:
         return self.breadcrumbs_items + [
             {"url": reverse("wagtailadmin_explore", args=[self.plan.pk]), "label": self.plan.title},
             {"url": "", "label": self.get_page_title()},
         ]
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context.update(plan=self.plan, action_url=self.request.get_full_path())
         return context
 
-    def plan_explorer(self):
+    def plan_explorer(self) -> HttpResponse:
         return redirect("wagtailadmin_explore", self.plan.pk)
 
 
@@ -59,10 +69,10 @@ class ImportItemsView(PlanAdminView):
     page_title = gettext_lazy("Import actions from CSV")
     form_class = ImportItemsForm
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "can_publish": self.permissions.can_publish_subpage()}
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["submit_button_label"] = _("Import")
         # The public CSV on the plan's own site (the admin may be served from another).
@@ -72,7 +82,7 @@ class ImportItemsView(PlanAdminView):
         )
         return context
 
-    def form_valid(self, form):
+    def form_valid(self, form: Any) -> HttpResponse:
         publish = form.cleaned_data.get("publish", False)
         allow_duplicates = form.cleaned_data.get("allow_duplicate_titles", False)
         try:
@@ -96,7 +106,7 @@ class ImportItemsView(PlanAdminView):
             messages.warning(self.request, skipped)
         return self.plan_explorer()
 
-    def _check_permissions(self, prepared, publish):
+    def _check_permissions(self, prepared: list[PreparedRow], publish: bool) -> None:
         for row in prepared:
             if row.page is None:
                 continue
@@ -110,21 +120,21 @@ class BorrowView(PlanAdminView):
 
     page_title = gettext_lazy("Borrow actions from another municipality")
 
-    def choosing(self):
+    def choosing(self) -> bool:
         return self.request.GET.get("step") == "choose" and self.stored is not None
 
     @cached_property
-    def stored(self):
+    def stored(self) -> Any:
         """The document uploaded in step 1 for this plan (parsed once per request)."""
         stored = self.request.session.get(SESSION_KEY)
         if not stored or stored.get("plan") != self.plan.pk:
             return None
         return json.loads(stored["document"])
 
-    def get_form_class(self):
+    def get_form_class(self) -> type[Any]:
         return BorrowChooseForm if self.choosing() else BorrowUploadForm
 
-    def get_form_kwargs(self):
+    def get_form_kwargs(self) -> dict[str, Any]:
         kwargs = super().get_form_kwargs()
         if self.choosing():
             kwargs["borrowable"] = borrowable(self.stored)
@@ -135,7 +145,7 @@ class BorrowView(PlanAdminView):
             )
         return kwargs
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         if self.choosing():
             document = self.stored
@@ -148,7 +158,7 @@ class BorrowView(PlanAdminView):
             context["submit_button_label"] = _("Upload")
         return context
 
-    def form_valid(self, form):
+    def form_valid(self, form: Any) -> HttpResponse:
         if isinstance(form, BorrowUploadForm):
             try:
                 document = as_document(read_json(form.cleaned_data["file"]))

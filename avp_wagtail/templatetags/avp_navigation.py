@@ -2,7 +2,7 @@
 
 from django import template
 
-from ..navigation import breadcrumbs, network_pages
+from avp_wagtail.navigation import breadcrumbs, network_pages
 
 register = template.Library()
 

@@ -2,13 +2,16 @@
 
 import json
 import re
+from decimal import Decimal, InvalidOperation
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import formats, numberformat
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 
-from ..dates import format_date
+from avp_wagtail.core.dates import format_date
+from avp_wagtail.models.tags import tags_of_item
 
 register = template.Library()
 
@@ -28,10 +31,6 @@ def avp_amount(value):
     Estonian formats group nothing, so the grouping (3) is the package's choice."""
     if value is None or value == "":
         return ""
-    from decimal import Decimal, InvalidOperation
-
-    from django.utils import formats, numberformat
-
     try:
         number = Decimal(str(value))
     except InvalidOperation:
@@ -71,8 +70,6 @@ def avp_has_content(value):
 def avp_tags(page):
     """The action item's tags in the page's language (each tag's translation when there is
     one, else the original), in one query (avp_wagtail.models.tags.tags_of_item)."""
-    from ..models.tags import tags_of_item
-
     return tags_of_item(page)
 
 

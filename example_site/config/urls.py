@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
@@ -13,12 +14,14 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
-    # Comment posting, confirmation, flags and unsubscribe: outside i18n_patterns, because
-    # one discussion serves every language version of a page.
-    path("comments/", include("avp_wagtail.comments.urls")),
     # The one-click unsubscribe link of follow e-mails (RFC 8058), also outside i18n_patterns.
     path("avp/", include("avp_wagtail.urls")),
 ]
+
+if apps.is_installed("avp_wagtail.comments"):  # the optional comments app
+    # Comment posting, confirmation, flags and unsubscribe: outside i18n_patterns, because
+    # one discussion serves every language version of a page.
+    urlpatterns.append(path("comments/", include("avp_wagtail.comments.urls")))
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -4,8 +4,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from avp_wagtail import i18n
 from avp_wagtail.blocks import AVP_BLOCKS
+from avp_wagtail.core import i18n
 
 
 class HomePage(Page):
@@ -21,7 +21,7 @@ class HomePage(Page):
     content_panels = Page.content_panels + [FieldPanel("body")]
 
     def get_programme(self):
-        """No programme above the home page (avp_wagtail.i18n's fallback asks for one)."""
+        """No programme above the home page (avp_wagtail.core.i18n's fallback asks for one)."""
         return None
 
     def get_context(self, request, *args, **kwargs):

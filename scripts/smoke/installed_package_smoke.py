@@ -66,6 +66,11 @@ for page in (programme, call, plan, item, meeting):
     html = response.content.decode()
     check("avp_wagtail/css/avp_wagtail.css" in html, f"{type(page).__name__} links the stylesheet")
 check("30%" in client.get(plan.url).content.decode(), "plan page shows item progress")
+# docs/installation.md sets LANGUAGE_CODE = "et": the package's labels are Estonian.
+check(
+    "Avalda huvi" in client.get(call.url).content.decode(),
+    'labels in Estonian (LANGUAGE_CODE = "et"): "Express your interest" is "Avalda huvi"',
+)
 
 response = client.post(
     call.url, {"name": "Mari", "email": "mari@example.ee", "consent": "on", "message": "Hi"}

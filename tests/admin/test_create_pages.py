@@ -2,6 +2,9 @@
 
 import datetime
 
+from django.urls import reverse
+from wagtail.models import Page
+
 from avp_wagtail.models import (
     ActionItemPage,
     ActionPlanPage,
@@ -13,6 +16,7 @@ from avp_wagtail.models import (
 from tests.admin import forms_data
 from tests.admin.helpers import publish
 from tests.builders import make_plan, make_programme
+from tests.factories import filled_programme
 
 
 def test_create_programme_under_home(admin_client, home):
@@ -94,11 +98,18 @@ def test_item_editor_offers_only_the_plans_themes(admin_client, home):
     assert "Other plan&#x27;s theme" not in html and "Other plan's theme" not in html
 
 
-def test_editor_opens_every_demo_page_for_editing(admin_client, demo):
-    from django.urls import reverse
-    from wagtail.models import Page
-
-    for page in Page.objects.descendant_of(demo, inclusive=True).specific():
+def test_editor_opens_every_page_type_filled_for_editing(admin_client, home):
+    programme = filled_programme(home)
+    pages = Page.objects.descendant_of(programme, inclusive=True).specific()
+    assert {type(page).__name__ for page in pages} == {
+        "OpenGovernmentPage",
+        "CallToParticipatePage",
+        "ActionPlanPage",
+        "ActionItemPage",
+        "MeetingProtocolPage",
+        "NetworkPage",
+    }
+    for page in pages:
         response = admin_client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
         assert response.status_code == 200, page
         assert page.title in response.content.decode().replace("&#x27;", "'"), page

@@ -108,7 +108,7 @@ def test_follow_flows_stay_on_the_host(site, browser, item, mailoutbox):
     assert browser.get(f"{url}follow/").status_code == 302
     assert stays(browser.get(f"{url}follow/")["Location"])
 
-    from avp_wagtail.following import unsubscribe_token
+    from avp_wagtail.tracking.following.tokens import unsubscribe_token
 
     token = unsubscribe_token(ItemFollower.objects.get())
     html = browser.get(f"{url}follow/unsubscribe/?t={token}").content.decode()

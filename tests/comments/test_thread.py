@@ -107,7 +107,7 @@ def test_plan_page_shows_counts_per_item(client, item, resident):
 
 
 def test_plan_takes_comments_only_during_consultation(client, item, resident):
-    from avp_wagtail.choices import PlanStatus
+    from avp_wagtail.core.choices import PlanStatus
 
     plan = item.get_parent().specific
     client.force_login(resident)

@@ -5,7 +5,7 @@ from wagtail.models import Locale
 from wagtail_localize.models import OverridableSegment, Translation, TranslationSource
 from wagtail_localize.operations import translate_object
 
-from avp_wagtail.choices import ItemStatus
+from avp_wagtail.core.choices import ItemStatus
 from avp_wagtail.models import ActionItemPage, Organisation
 from tests.builders import make_item, make_plan, make_programme, publish
 

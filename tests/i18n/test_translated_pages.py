@@ -4,7 +4,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from avp_wagtail.choices import ItemStatus, PlanStatus
+from avp_wagtail.core.choices import ItemStatus, PlanStatus
 from avp_wagtail.models import (
     ActionItemPage,
     ActionPlanPage,

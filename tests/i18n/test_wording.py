@@ -9,8 +9,8 @@ from django.template import Context, Template
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from avp_wagtail.dates import format_date
-from avp_wagtail.i18n import language_name
+from avp_wagtail.core.dates import format_date
+from avp_wagtail.core.i18n import language_name
 from avp_wagtail.models import (
     ActionItemPage,
     ActionPlanPage,

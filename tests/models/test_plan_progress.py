@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from avp_wagtail.choices import ItemStatus
+from avp_wagtail.core.choices import ItemStatus
 from tests.builders import make_item, make_plan, make_programme
 
 
@@ -46,7 +46,7 @@ def test_plan_page_shows_overall_and_theme_progress(home, client):
 def test_mean_progress_rounds_half_up_as_a_reader_does():
     from types import SimpleNamespace
 
-    from avp_wagtail.progress import mean_progress
+    from avp_wagtail.core.progress import mean_progress
 
     def item(progress):
         return SimpleNamespace(progress=progress, status="in_progress", weight=1)

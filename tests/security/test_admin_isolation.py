@@ -28,9 +28,13 @@ from avp_wagtail.models import (
     ItemFollower,
     OpenGovernmentPage,
 )
-from demo.builder import build_demo
-from demo.neighbour import HOSTNAME as NEIGHBOUR_HOST
-from tests.builders import make_call, make_item
+from tests.builders import make_call, make_item, make_site
+from tests.factories import (
+    ActionItemPageFactory,
+    ActionPlanPageFactory,
+    OpenGovernmentPageFactory,
+    filled_programme,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -113,9 +117,13 @@ def _municipality(site, markers, suffix):
 
 @pytest.fixture
 def world(db):
-    build_demo(translate=False, neighbour=True)
+    # Site A: a programme with every page type, organisations and contact people.
     site_a = Site.objects.get(is_default_site=True)
-    site_b = Site.objects.get(hostname=NEIGHBOUR_HOST)
+    filled_programme(site_a.root_page)
+    # Site B, the neighbouring municipality: a programme with a plan and an action, no call.
+    site_b = make_site("naaber.example", title="Naabri vald")
+    programme_b = OpenGovernmentPageFactory(parent=site_b.root_page, in_network=True)
+    ActionItemPageFactory(parent=ActionPlanPageFactory(parent=programme_b))
     return {
         "site_b": site_b,
         "a": _municipality(site_a, A, "a"),
@@ -432,7 +440,7 @@ def test_every_view_of_a_scoped_viewset_is_scoped():
     every bulk action registered for a scoped model keeps to the scope."""
     from wagtail.admin.viewsets import viewsets
 
-    from avp_wagtail.admin_scope import ScopedBulkActionMixin, ScopedViewMixin
+    from avp_wagtail.admin.scope import ScopedBulkActionMixin, ScopedViewMixin
 
     scoped = [viewset for viewset in viewsets.viewsets if getattr(viewset, "scope", None)]
     assert {viewset.model for viewset in scoped} == {AvpComment, InterestSubmission}

@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from avp_wagtail.comments.models import AvpComment, CommentFlagReport
-from avp_wagtail.forms.cleaning import parse_id, strip_control
+from avp_wagtail.core.cleaning import parse_id, strip_control
 from avp_wagtail.models import (
     ActionItemPage,
     CallContactPerson,
@@ -20,8 +20,14 @@ from avp_wagtail.models import (
     ItemFollower,
 )
 from avp_wagtail.open_data.uploads import MAX_JSON_DEPTH
-from tests.builders import make_call, make_item, make_plan, make_programme, publish
+from tests.builders import make_call, make_item, make_plan, make_programme, make_site, publish
 from tests.comments.helpers import comment_data, confirmation_link
+from tests.factories import (
+    ActionItemPageFactory,
+    ActionPlanPageFactory,
+    NetworkPageFactory,
+    OpenGovernmentPageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -161,12 +167,22 @@ def test_item_page_with_bad_query_values_is_shown(client, item, comment, query):
     assert "Esimene" in response.content.decode()
 
 
-def test_network_page_filters_and_paging_with_bad_values_are_not_errors(client):
-    from avp_wagtail.models import NetworkPage
-    from demo.builder import build_demo
-
-    build_demo(translate=False, neighbour=True)
-    url = NetworkPage.objects.get().url
+def test_network_page_filters_and_paging_with_bad_values_are_not_errors(client, plan):
+    # Two municipalities in the network, with themes and tags to filter on.
+    programme = plan.get_parent().specific
+    programme.in_network = True
+    publish(programme)
+    ActionItemPageFactory(parent=plan, theme=plan.themes.first(), tags=["noored"])
+    neighbour = make_site("naaber.example", title="Naabri vald").root_page
+    ActionItemPageFactory(
+        parent=ActionPlanPageFactory(
+            parent=OpenGovernmentPageFactory(parent=neighbour, in_network=True)
+        ),
+        ogp_civic_participation=True,
+        tags=["külad"],
+    )
+    url = NetworkPageFactory(parent=programme).url
+    assert client.get(url).content.decode().count("<tr>") == 3  # the header row and two
     for query in (
         f"page={HUGE}",
         "page=%00",

@@ -7,7 +7,7 @@ no element, attribute, script or ``javascript:`` link may come from a value); no
 cell in any CSV; nothing half-written (a rejected comment, follow, import or borrow stores
 nothing). Problems are collected per test and reported together.
 
-The demo is built once per module (tests/security/conftest.py); each test runs in a
+The pages are built once per module (tests/security/conftest.py); each test runs in a
 savepoint. Posts in bulk are sent as the site's superuser (officials are never rate-limited)
 and, for residents, from a different address each time (so that the rate limits, which are
 tested elsewhere, let the corpus through)."""
@@ -36,7 +36,6 @@ from avp_wagtail.models import (
     MeetingProtocolPage,
     NetworkPage,
 )
-from demo import content
 from tests.comments.helpers import POST_URL, hidden_fields
 
 from .hostile_values import (
@@ -257,9 +256,10 @@ def report(problems):
 
 
 @pytest.fixture
-def pages(security_demo):
-    programme = security_demo
-    item = ActionItemPage.objects.descendant_of(programme).get(slug=content.COMMENTED_ITEM)
+def pages(security_programme):
+    programme = security_programme
+    # The discussed action, translated into English (see conftest.py).
+    item = ActionItemPage.objects.descendant_of(programme).order_by("path").first()
     english = ActionItemPage.objects.get(
         translation_key=item.translation_key, locale__language_code="en"
     )
@@ -299,7 +299,7 @@ def superuser_client(db, django_user_model):
 
 
 def public_urls(pages):
-    """Every public page, feed, calendar and export of the demo where a value can appear."""
+    """Every public page, feed, calendar and export where a value can appear."""
     plan, programme = pages["plan"], pages["programme"]
     urls = [page.url for page in pages.values() if page is not None]
     for page in (plan, programme):
@@ -773,7 +773,7 @@ def _borrow_upload(client, plan, data, name="export.json"):
 
 
 def _hostile_export(client, pages):
-    """The demo plan's own export, its items' texts replaced by the corpus."""
+    """The plan's own export, its items' texts replaced by the corpus."""
     document = json.loads(client.get(pages["plan"].url + "open-data/json/").content)
     template = document["items"][0]
     items = []

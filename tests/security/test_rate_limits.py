@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from avp_wagtail.core.ratelimit import network_identity
 from avp_wagtail.models import CallContactPerson, ContactPerson, InterestSubmission
-from avp_wagtail.ratelimit import network_identity
 from tests.builders import make_call, make_item, make_plan, make_programme, publish
 from tests.comments.helpers import POST_URL, comment_data
 

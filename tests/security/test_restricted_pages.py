@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from avp_wagtail.choices import MeetingKind
+from avp_wagtail.core.choices import MeetingKind
 from avp_wagtail.models import (
     ActionItemPage,
     AgendaItem,

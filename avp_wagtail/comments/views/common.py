@@ -7,8 +7,8 @@ from django.utils import translation
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from ...conf import get_setting
-from ...models.commenting import CommentablePageMixin
+from avp_wagtail.conf import get_setting
+from avp_wagtail.models.commenting import CommentablePageMixin
 
 
 def message(request, title, text, status=200, **extra):
@@ -48,7 +48,7 @@ def commentable_page(content_type_id, object_pk):
         return None
     if model is None or not issubclass(model, Page) or not issubclass(model, CommentablePageMixin):
         return None
-    from ...forms.cleaning import parse_id
+    from avp_wagtail.core.cleaning import parse_id
 
     # An id too large for the database is no page (not an OverflowError).
     return model.objects.live().filter(pk=parse_id(object_pk) or 0).first()

@@ -10,20 +10,21 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_comments_xtd.models import max_thread_level_for_content_type
 
-from ..choices import CommentMark, ModerationMode
-from ..duplicates import identical_comment
-from ..models import AvpComment, CommentSettings, PendingComment
-from ..notifications import notify_followers
-from ..pending import find_pending, key_hash
-from ..tokens import (
+from avp_wagtail.comments.choices import CommentMark, ModerationMode
+from avp_wagtail.comments.duplicates import identical_comment
+from avp_wagtail.comments.models import AvpComment, CommentSettings, PendingComment
+from avp_wagtail.comments.notifications import notify_followers
+from avp_wagtail.comments.pending import find_pending, key_hash
+from avp_wagtail.comments.signals import was_posted, will_be_posted
+from avp_wagtail.comments.tokens import (
     BadLink,
     ExpiredLink,
     read_confirmation_token,
     read_expired_confirmation_token,
     read_old_confirmation_token,
 )
-from .common import commentable_page, in_language, message
-from .posting import earlier_copy_redirect
+from avp_wagtail.comments.views.common import commentable_page, in_language, message
+from avp_wagtail.comments.views.posting import earlier_copy_redirect
 
 
 def _link_problem(request, text, status=400, pending=None, kept_text=None):
@@ -193,6 +194,8 @@ def _confirm(request, token):
         is_public=moderation == ModerationMode.POST,
         confirmation_key=pending.key_hash,
     )
+    if not will_be_posted(comment, request):  # refused by a host's receiver or moderator
+        return _link_problem(request, _("Your comment could not be accepted"), pending=pending)
     try:
         with transaction.atomic():
             comment.save()
@@ -201,6 +204,7 @@ def _confirm(request, token):
                 raise IntegrityError("already confirmed")
     except IntegrityError:
         return _link_problem(request, _("This comment has already been confirmed."), status=409)
+    was_posted(comment, request)
     if comment.is_public:
         notify_followers(comment, request, target)
 

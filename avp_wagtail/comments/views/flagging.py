@@ -8,12 +8,12 @@ from django.utils.translation import get_language_from_path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ...forms.cleaning import parse_id
-from ...ratelimit import request_identity
-from ..choices import FlagReason
-from ..models import AvpComment
-from ..moderation import record_flag
-from .common import in_language, message
+from avp_wagtail.comments.choices import FlagReason
+from avp_wagtail.comments.models import AvpComment
+from avp_wagtail.comments.moderation import record_flag
+from avp_wagtail.comments.views.common import in_language, message
+from avp_wagtail.core.cleaning import parse_id
+from avp_wagtail.core.ratelimit import request_identity
 
 
 def reporter_key(request):

@@ -6,16 +6,17 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ...forms.cleaning import cleaned_data_dict, parse_id
-from ...visibility import is_visible
-from ..duplicates import duplicate_notice, identical_comment
-from ..forms import AvpCommentForm
-from ..notifications import notify_followers, send_confirmation_request
-from ..pending import store_pending
-from ..permissions import can_moderate_page
-from ..ratelimit import client_ip, over_limit
-from ..threads import thread_page_id
-from .common import commentable_page, in_language, message
+from avp_wagtail.comments.duplicates import duplicate_notice, identical_comment
+from avp_wagtail.comments.forms import AvpCommentForm
+from avp_wagtail.comments.notifications import notify_followers, send_confirmation_request
+from avp_wagtail.comments.pending import store_pending
+from avp_wagtail.comments.permissions import can_moderate_page
+from avp_wagtail.comments.ratelimit import client_ip, over_limit
+from avp_wagtail.comments.signals import was_posted, will_be_posted
+from avp_wagtail.comments.threads import thread_page_id
+from avp_wagtail.comments.views.common import commentable_page, in_language, message
+from avp_wagtail.core.cleaning import cleaned_data_dict, parse_id
+from avp_wagtail.core.visibility import is_visible
 
 
 def _content_type_id(label):
@@ -169,6 +170,11 @@ def _post(request, data, target, from_page):
     )
     if not comment.is_official_response:
         comment.official_role = ""
+    if not will_be_posted(comment, request):  # refused by a host's receiver or moderator
+        return _bad_request(request, _("Your comment could not be accepted"))
     comment.save()
+    was_posted(comment, request)
+    if not comment.is_public:  # kept for moderation by a host's CommentModerator
+        return HttpResponseRedirect(f"{page_url}?comment=pending#comments")
     notify_followers(comment, request, target)
     return HttpResponseRedirect(f"{page_url}?comment=posted#c{comment.pk}")

@@ -4,9 +4,9 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
-from ..models import AvpComment
-from ..tokens import BadLink, ExpiredLink, read_unsubscribe_token
-from .common import in_language, message
+from avp_wagtail.comments.models import AvpComment
+from avp_wagtail.comments.tokens import BadLink, ExpiredLink, read_unsubscribe_token
+from avp_wagtail.comments.views.common import in_language, message
 
 
 @csrf_exempt  # mail clients post RFC 8058 one-click requests without a CSRF token
@@ -32,6 +32,8 @@ def _unsubscribe(request, token):
     except BadLink:
         return message(request, _("This link is not valid"), _("Nothing has changed."), status=400)
     if request.method == "POST":
+        # update(), not save(): xtd's pre_save handler would publish the replies awaiting
+        # moderation below each comment (docs/comments.md, "Which parts of ... xtd").
         AvpComment.objects.filter(
             user_email__iexact=data["email"],
             content_type_id=data["ct"],

@@ -1,22 +1,16 @@
 """Apply the retention periods of residents' personal data (AVP_WAGTAIL["RETENTION_DAYS"]).
 
-Run it daily from cron. Past its period a published comment is anonymised (the text stays,
-name, e-mail and IP address go), an unpublished comment is erased, an expression of
-interest or a follower is deleted, and unconfirmed comments whose link has expired are
-deleted. Idempotent: running it again changes nothing more. ``--dry-run`` only counts.
+Run it daily from cron. Past its period an expression of interest or a follower is
+deleted; with the comments app, a published comment is anonymised (the text stays, name,
+e-mail and IP address go), an unpublished comment is erased, and unconfirmed comments
+whose link has expired are deleted. Every kind is a provider registered under the
+``avp_personal_data`` hook (``avp_wagtail.privacy.retention``). Idempotent: running it
+again changes nothing more. ``--dry-run`` only counts.
 """
 
 from django.core.management.base import BaseCommand, CommandError
 
-from ...retention import erase_expired, retention_days
-
-LABELS = {
-    "comments_anonymised": ("published comment(s)", "anonymised"),
-    "comments_erased": ("unpublished comment(s)", "erased"),
-    "pending_comments_deleted": ("unconfirmed comment(s)", "deleted"),
-    "interest_submissions_deleted": ("expression(s) of interest", "deleted"),
-    "followers_deleted": ("follower(s)", "deleted"),
-}
+from avp_wagtail.privacy.retention import erase_expired, labels, retention_days
 
 
 class Command(BaseCommand):
@@ -36,8 +30,9 @@ class Command(BaseCommand):
             period = "kept" if value is None else f"{value} days"
             self.stdout.write(f"retention of {kind.replace('_', ' ')}: {period}")
         done = erase_expired(dry_run=dry_run)
+        names = labels()  # each kind of personal data names its results (avp_personal_data)
         for key, count in done.items():
-            noun, verb = LABELS.get(key, (key, "done"))
+            noun, verb = names.get(key, (key, "done"))
             self.stdout.write(f"{count} {noun} {'would be ' if dry_run else ''}{verb}")
         if dry_run:
             self.stdout.write("Dry run: nothing was changed.")

@@ -14,9 +14,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from ...models import ActionPlanPage
-from ...open_data.csv_import import ImportRejected, apply, import_summary, prepare
-from ...open_data.uploads import UploadError, read_text
+from avp_wagtail.models import ActionPlanPage
+from avp_wagtail.open_data.csv_import import ImportRejected, apply, import_summary, prepare
+from avp_wagtail.open_data.uploads import UploadError, read_text
 
 
 class Command(BaseCommand):

@@ -6,7 +6,7 @@ per AVP_WAGTAIL["REMINDER_PERIOD_DAYS"].
 
 from django.core.management.base import BaseCommand
 
-from ...reminders import current_period, due_reminders, send_reminder
+from avp_wagtail.tracking.reminders import current_period, due_reminders, send_reminder
 
 
 class Command(BaseCommand):

@@ -7,3 +7,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = BASE_DIR / "test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Wagtail 8 autosaves an edit form every 500 ms. On a loaded CI machine an autosave of the
+# page *create* form can land while Playwright is still typing, and the publish that follows
+# then collides with the page the autosave created (Wagtail's race, not ours). Browser tests
+# drive the form faster than any editor: turn autosave off for them.
+WAGTAIL_AUTOSAVE_INTERVAL = 0

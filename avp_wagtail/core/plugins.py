@@ -1,0 +1,73 @@
+"""How features plug into the page types without the page types knowing them.
+
+The models are the ground floor; feeds, open data, following, sharing and comments sit
+above them and register here, through Wagtail's hook registry, from the package's
+``wagtail_hooks.py`` (or, for the optional comments app, from its own):
+
+``avp_page_routes``
+    ``fn(page_class) -> iterable of django.urls.path()``. Extra sub-URLs of a page type
+    that uses :class:`PluggableRoutesMixin`. Each view is called like a routable page's
+    method: ``view(page, request, *args, **kwargs)``. Return nothing for page types the
+    feature does not serve.
+
+``avp_page_context``
+    ``fn(page, request, context) -> None``. Adds what the feature's template fragments
+    need to the context of every page that uses ``AvpPageMixin``.
+
+``avp_personal_data``
+    A *provider* object (not a function): one kind of residents' personal data, with
+    ``kind`` (its key in ``AVP_WAGTAIL["RETENTION_DAYS"]``), ``default_days``, ``labels``,
+    ``page_lookups`` and the methods ``erase_expired(days, now, dry_run)``,
+    ``of_person(email)``, ``count(kind, rows)`` and ``erase(kind, rows)``; subclass
+    ``avp_wagtail.privacy.retention.PersonalData``. The retention command
+    (``avp_erase_expired``) and the admin's "Erase personal data" view go through every
+    provider; the package registers its own kinds (expressions of interest, followers)
+    this way, and the comments app its comments and unconfirmed comments.
+
+``avp_dashboard_parts``
+    ``fn(request) -> Component | None``. A part (a ``wagtail.admin.ui.components``
+    ``Component``) shown at the top of the "Open government: needs attention" panel on the
+    admin home page, e.g. the comments app's "N comments await moderation". Return None
+    to show nothing for this user.
+
+A host site can register its own functions under the same names (documented in
+docs/extending.md).
+"""
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import URLPattern
+from wagtail import hooks
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+
+ROUTES_HOOK = "avp_page_routes"
+CONTEXT_HOOK = "avp_page_context"
+PERSONAL_DATA_HOOK = "avp_personal_data"
+DASHBOARD_HOOK = "avp_dashboard_parts"
+
+RouteProvider = Callable[[type], Iterable[URLPattern] | None]
+ContextProvider = Callable[[Any, HttpRequest, dict[str, Any]], None]
+
+
+class PluggableRoutesMixin(RoutablePageMixin):
+    """A routable page whose sub-URLs are its own ``@path`` methods plus those that
+    features register under ``avp_page_routes``."""
+
+    @classmethod
+    def get_subpage_urls(cls) -> tuple[URLPattern, ...]:
+        routes = list(super().get_subpage_urls())
+        for provide in hooks.get_hooks(ROUTES_HOOK):
+            routes.extend(provide(cls) or ())
+        return tuple(routes)
+
+    def has_subpage(self, name: str) -> bool:
+        """Whether a feature registered the sub-URL ``name`` for this page type."""
+        return any(getattr(p, "name", None) == name for p in type(self).get_subpage_urls())
+
+
+def add_plugin_context(page: Any, request: HttpRequest, context: dict[str, Any]) -> None:
+    """Let every registered feature add to a page's template context."""
+    for provide in hooks.get_hooks(CONTEXT_HOOK):
+        provide(page, request, context)

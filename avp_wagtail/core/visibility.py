@@ -1,0 +1,77 @@
+"""Which pages a visitor may see: the one rule for every public listing, block, feed,
+calendar and export of the package.
+
+A page is visible when it is live and not in a section under a view restriction (Wagtail's
+"private" pages: password, login or groups) that the visitor has not passed. Passing is
+Wagtail's own check (``PageViewRestriction.accept_request``): the password given in this
+session, being logged in, belonging to a group. Without a request (an e-mail, a
+management command) only pages under no restriction at all are visible, as with Wagtail's
+``PageQuerySet.public()``.
+
+So an anonymous visitor never sees a restricted page's title in a list; a visitor who gave
+a plan's password sees that plan's items on its page, in its feed and its export (a
+restricted page's own sub-URLs are served through ``page.serve`` and Wagtail's
+``before_serve_page`` restriction check asks for the password or login first).
+
+``.live()`` alone is not "visible": use these helpers for anything the public sees.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest
+from wagtail.models import PageViewRestriction
+
+_CACHE_ATTRIBUTE = "_avp_hidden_paths"
+
+_QS = TypeVar("_QS", bound=QuerySet[Any])
+
+
+def _passes(restriction: PageViewRestriction, request: HttpRequest | None) -> bool:
+    if request is None or not hasattr(request, "session") or not hasattr(request, "user"):
+        return False
+    return restriction.accept_request(request)
+
+
+def hidden_paths(request: HttpRequest | None = None) -> list[str]:
+    """Tree paths of the sections the visitor may not see (one query, once per request)."""
+    if request is not None:
+        cached = getattr(request, _CACHE_ATTRIBUTE, None)
+        if cached is not None:
+            return cached
+    paths = sorted(
+        {
+            restriction.page.path
+            for restriction in PageViewRestriction.objects.select_related("page")
+            if not _passes(restriction, request)
+        }
+    )
+    # A section inside another hidden one adds nothing.
+    paths = [path for i, path in enumerate(paths) if not any(path.startswith(p) for p in paths[:i])]
+    if request is not None:
+        setattr(request, _CACHE_ATTRIBUTE, paths)
+    return paths
+
+
+def visible_q(request: HttpRequest | None = None, prefix: str = "") -> Q:
+    """A ``Q`` for visible pages; ``prefix`` is the lookup to the page (e.g. ``"page"`` on a
+    model with a page foreign key)."""
+    lookup = f"{prefix}__" if prefix else ""
+    condition = Q(**{f"{lookup}live": True})
+    for path in hidden_paths(request):
+        condition &= ~Q(**{f"{lookup}path__startswith": path})
+    return condition
+
+
+def visible(queryset: _QS, request: HttpRequest | None = None) -> _QS:
+    """The pages of ``queryset`` the visitor may see."""
+    return queryset.filter(visible_q(request))
+
+
+def is_visible(page: Any, request: HttpRequest | None = None) -> bool:
+    """Whether the visitor may see ``page`` (no query once the request's rule is known)."""
+    if page is None or not page.live:
+        return False
+    return not any(page.path.startswith(path) for path in hidden_paths(request))

@@ -1,0 +1,86 @@
+"""E-mail reminders to the contact person of each action item that needs attention (I1)."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from avp_wagtail.conf import get_setting
+from avp_wagtail.core.emails import send_templated
+from avp_wagtail.models import ReminderLog
+from avp_wagtail.tracking.attention import ItemAttention, items_needing_attention
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Reminder:
+    attention: ItemAttention
+    kinds: list[str]
+    recipient: str
+
+
+def current_period(today: datetime.date | None = None) -> int:
+    today = today or timezone.localdate()
+    return today.toordinal() // get_setting("REMINDER_PERIOD_DAYS")
+
+
+def due_reminders(today: datetime.date | None = None) -> list[Reminder]:
+    """Reminders not yet sent in the current period, one per item with a contact e-mail."""
+    period = current_period(today)
+    attention = items_needing_attention(today=today)
+    sent = set(
+        ReminderLog.objects.filter(
+            period=period, page_id__in=[entry.item.pk for entry in attention]
+        ).values_list("page_id", "kind")
+    )
+    reminders: list[Reminder] = []
+    for entry in attention:
+        person = entry.item.contact_person
+        if person is None or not person.email:
+            continue
+        kinds: list[str] = []
+        if entry.overdue:
+            kinds.append(ReminderLog.Kind.OVERDUE)
+        if entry.stale:
+            kinds.append(ReminderLog.Kind.STALE)
+        kinds = [kind for kind in kinds if (entry.item.pk, kind) not in sent]
+        if kinds:
+            reminders.append(Reminder(entry, kinds, person.email))
+    return reminders
+
+
+def send_reminder(reminder: Reminder, period: int, base_url: str | None = None) -> bool:
+    """Send one reminder and record it; False if another run recorded it meanwhile."""
+    item = reminder.attention.item
+    with transaction.atomic():
+        try:
+            for kind in reminder.kinds:
+                ReminderLog.objects.create(
+                    page=item, kind=kind, period=period, recipient=reminder.recipient
+                )
+        except IntegrityError:
+            return False
+        # the setting is a str when set (the demo settings make mypy think it may be None)
+        base = (base_url or getattr(settings, "WAGTAILADMIN_BASE_URL", "")).rstrip("/")  # type: ignore[union-attr]
+        context = {
+            "item": item,
+            "attention": reminder.attention,
+            "kinds": reminder.kinds,
+            "stale_days": get_setting("STALE_AFTER_DAYS"),
+            "edit_url": f"{base}/admin/pages/{item.pk}/edit/",
+            "page_url": item.get_full_url(),
+        }
+        send_templated(
+            "avp_wagtail/emails/reminder_subject.txt",
+            "avp_wagtail/emails/reminder_body.txt",
+            context,
+            [reminder.recipient],
+            language=item.locale.language_code,
+        )
+    return True
