@@ -16,6 +16,7 @@ cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
 
 want_browser=1 # are the browser tests selected?
+has_marker=0   # did the caller choose tests by marker (-m)?
 xdist=1        # add -n auto (no -n, no -p no:xdist among the arguments)
 dist=1         # add --dist loadfile (no --dist among them)
 previous=""
@@ -24,6 +25,9 @@ for arg in "$@"; do
     case "$arg" in *"not browser"*) want_browser=0 ;; esac
   fi
   if [ "$previous" = "-p" ] && [ "$arg" = "no:xdist" ]; then xdist=0 dist=0; fi
+  case "$arg" in
+    -m | -m*) has_marker=1 ;;
+  esac
   case "$arg" in
     -m*"not browser"*) want_browser=0 ;;
     -n | -n* | --numprocesses | --numprocesses=*) xdist=0 ;;
@@ -60,4 +64,18 @@ db = sys.argv[1].split("@")[-1] if "@" in sys.argv[1] else sys.argv[1]
 print(f"==> Running the test suite on {db}, Python {sys.version.split()[0]}")
 print("    " + ", ".join(f"{name} {version(name)}" for name in names))
 PY
-exec .venv/bin/python -m pytest "${parallel[@]}" "$@"
+if [ "$want_browser" = 0 ] || [ "$has_marker" = 1 ]; then
+  exec .venv/bin/python -m pytest "${parallel[@]}" "$@"
+fi
+# Two runs: the browser tests use a live server in a transaction-flushing database (the
+# default Site and root page are reloaded only for the tests that ask for it), so in parallel
+# they must not share a worker with the other tests. Exit code 5 = nothing selected here.
+status=0
+.venv/bin/python -m pytest "${parallel[@]}" -m "not browser" "$@" || status=$?
+echo "==> Browser and accessibility tests (a run of their own)"
+browser_status=0
+.venv/bin/python -m pytest "${parallel[@]}" -m browser "$@" || browser_status=$?
+if [ "$status" = 5 ]; then status=0; fi
+if [ "$browser_status" = 5 ]; then browser_status=0; fi
+if [ "$status" != 0 ]; then exit "$status"; fi
+exit "$browser_status"
