@@ -2,7 +2,7 @@
 sites on a port other than 80, as ``scripts/demo.sh`` builds it for AVP_DEMO_ADDR.
 
 Use the fixtures in a test module by naming them there:
-``linked_demo = fixtures.linked_demo`` and ``_linked_demo_pk = fixtures._linked_demo_pk``."""
+``linked_demo = fixtures.linked_demo`` and ``linked_demo_setup = fixtures.linked_demo_setup``."""
 
 import io
 
@@ -20,7 +20,7 @@ ADDRESS = f"127.0.0.1:{PORT}"
 
 
 @pytest.fixture(scope="module")
-def _linked_demo_pk(django_db_setup, django_db_blocker):
+def linked_demo_setup(django_db_setup, django_db_blocker):
     """Built by ``manage.py load_demo --address 127.0.0.1:8123`` (what scripts/demo.sh runs)
     once per module, inside a transaction rolled back afterwards (like
     TestCase.setUpTestData); each test runs in a savepoint within it. Yields the
@@ -43,6 +43,6 @@ def _linked_demo_pk(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def linked_demo(_linked_demo_pk, db):
+def linked_demo(linked_demo_setup, db):
     """The demo programme page (Estonian); its site answers at 127.0.0.1:8123."""
-    return OpenGovernmentPage.objects.get(pk=_linked_demo_pk[0])
+    return OpenGovernmentPage.objects.get(pk=linked_demo_setup[0])

@@ -27,7 +27,7 @@ from tests import linked_demo as fixtures
 from tests.linked_demo import ADDRESS, PORT
 
 pytestmark = pytest.mark.django_db
-_linked_demo_pk = fixtures._linked_demo_pk
+linked_demo_setup = fixtures.linked_demo_setup
 linked_demo = fixtures.linked_demo
 
 # Host names that mean "this installation" when they appear in a link.
@@ -183,7 +183,7 @@ class Crawl:
                 if link.startswith("#"):
                     continue
                 must = link_kind.startswith(("link rel=['canonical']", "og:url", "json-ld"))
-                must = must or "alternate" in link_kind and "hreflang" in link_kind
+                must = must or ("alternate" in link_kind and "hreflang" in link_kind)
                 self.link(url, link_kind, link, absolute=must)
         else:
             for link_kind, link in document_links(content_type, response.content):
@@ -195,13 +195,14 @@ def sites(linked_demo):
     return list(Site.objects.select_related("root_page"))
 
 
-def test_demo_sites_take_the_port_of_the_demo_address(sites, _linked_demo_pk):
+def test_demo_sites_take_the_port_of_the_demo_address(sites, linked_demo_setup):
     assert {(site.hostname, site.port) for site in sites} == {
         ("127.0.0.1", PORT),
         ("naaber.localhost", PORT),
     }
     # What load_demo prints (scripts/demo.sh shows it) is where the pages are.
-    printed = [line.split(": ", 1)[1] for line in _linked_demo_pk[1].splitlines() if ": h" in line]
+    output = linked_demo_setup[1]
+    printed = [line.split(": ", 1)[1] for line in output.splitlines() if ": h" in line]
     assert f"http://{ADDRESS}/" in printed
     assert f"http://naaber.localhost:{PORT}/" in printed
     assert any(url.endswith("/vorgustik/") for url in printed)

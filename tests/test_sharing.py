@@ -4,6 +4,7 @@
 import json
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from django.contrib.staticfiles import finders
@@ -79,7 +80,8 @@ def test_every_avp_page_has_open_graph_and_twitter_meta(client, pages, kind):
     page = pages[kind]
     head = _head(client, page)
     assert head.meta["og:title"] == page.title
-    assert head.meta["og:url"].startswith("http") and head.meta["og:url"].endswith(page.url)
+    assert head.meta["og:url"].startswith("http")
+    assert head.meta["og:url"].endswith(page.url)
     assert head.meta["og:description"]
     assert head.meta["og:locale"] == "et"
     assert head.meta["twitter:card"] == "summary"
@@ -103,7 +105,8 @@ def test_share_image_is_optional_and_absolute(client, pages, settings):
 def test_meeting_is_a_schema_org_event(client, pages):
     meeting = pages["meeting"]
     (event,) = _head(client, meeting).json_ld
-    assert event["@context"] == "https://schema.org" and event["@type"] == "Event"
+    assert event["@context"] == "https://schema.org"
+    assert event["@type"] == "Event"
     assert event["name"] == meeting.title
     assert event["startDate"] == meeting.start.isoformat()
     assert event["eventStatus"] == "https://schema.org/EventScheduled"
@@ -158,7 +161,7 @@ def test_plan_links_a_print_stylesheet_for_a4(client, pages):
     head = _head(client, plan)
     (link,) = [link for link in head.links if link.get("media") == "print"]
     assert link["href"].endswith("avp_wagtail/css/avp_wagtail_print.css")
-    css = open(finders.find("avp_wagtail/css/avp_wagtail_print.css"), encoding="utf-8").read()
+    css = Path(finders.find("avp_wagtail/css/avp_wagtail_print.css")).read_text(encoding="utf-8")
     assert "size: A4" in css
     assert 'content: " <" attr(href) ">"' in css  # addresses of links are printed
     assert "nav," in css  # the host's navigation is not

@@ -8,6 +8,8 @@ only rows that belong to pages the user holds a page permission on (add, edit, p
 municipality: nothing to keep apart).
 """
 
+import contextlib
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.db.models import CharField, Q, Subquery
@@ -36,10 +38,9 @@ def unrestricted(user):
     value = getattr(user, "_avp_unrestricted", None)
     if value is None:
         value = user.is_superuser or not several_sites()
-        try:
+        # AnonymousUser and friends may refuse attributes.
+        with contextlib.suppress(AttributeError):
             user._avp_unrestricted = value
-        except AttributeError:  # AnonymousUser and friends may refuse attributes
-            pass
     return value
 
 
@@ -106,9 +107,12 @@ class ScopedViewMixin:
     def get_object(self, *args, **kwargs):
         instance = super().get_object(*args, **kwargs)
         # A create view's "object" is None (or a new, unsaved instance for its preview).
-        if instance is not None and instance.pk is not None:
-            if not self.scope.contains(instance, self.request.user):
-                raise PermissionDenied
+        if (
+            instance is not None
+            and instance.pk is not None
+            and not self.scope.contains(instance, self.request.user)
+        ):
+            raise PermissionDenied
         return instance
 
 

@@ -52,7 +52,11 @@ def _decisions_html(meetings, request):
     decisions = rich_texts_html([point.decision for point in points], base)
     return {
         # The decision is HTML from Wagtail's rich-text rendering; the title is text.
-        point.pk: format_html("<p><strong>{}</strong></p>{}", point.title, mark_safe(decision))
+        point.pk: format_html(
+            "<p><strong>{}</strong></p>{}",
+            point.title,
+            mark_safe(decision),  # noqa: S308 (Wagtail's rich-text HTML)
+        )
         for point, decision in zip(points, decisions, strict=True)
     }
 

@@ -123,9 +123,9 @@ def monitored_plan_error(kind: str | None, plan: Any, programme: Any) -> str | P
         if parent is None or parent.translation_key != programme.translation_key:
             return _("Choose one of the action plans of this meeting's programme.")
         return None
-    if kind == MeetingKind.MONITORING:
-        if apps.get_model("avp_wagtail", "ActionPlanPage").objects.child_of(programme).exists():
-            return _("Choose the action plan this monitoring meeting reviews.")
+    plans = apps.get_model("avp_wagtail", "ActionPlanPage").objects.child_of(programme)
+    if kind == MeetingKind.MONITORING and plans.exists():
+        return _("Choose the action plan this monitoring meeting reviews.")
     return None
 
 

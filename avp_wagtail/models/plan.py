@@ -207,7 +207,7 @@ class ActionPlanPage(PluggableRoutesMixin, AvpPageMixin, CommentablePageMixin, P
     def get_items(self, request: HttpRequest | None = None) -> PageQuerySet:
         """Action items of this plan the visitor may see (live, not restricted: see
         avp_wagtail.core.visibility), with what the listing shows, in one query."""
-        ActionItemPage = apps.get_model("avp_wagtail", "ActionItemPage")  # noqa: N806
+        ActionItemPage = apps.get_model("avp_wagtail", "ActionItemPage")
         return (
             visible(ActionItemPage.objects.child_of(self), request)
             .select_related("theme", "lead_implementer")
@@ -261,7 +261,7 @@ class ActionPlanPage(PluggableRoutesMixin, AvpPageMixin, CommentablePageMixin, P
 
     def latest_updates(self, items: Iterable[Any] | None = None) -> list[Any]:
         """The newest progress updates across the plan's live items, in one query."""
-        ProgressUpdate = apps.get_model("avp_wagtail", "ProgressUpdate")  # noqa: N806
+        ProgressUpdate = apps.get_model("avp_wagtail", "ProgressUpdate")
         item_ids = [item.pk for item in (items if items is not None else self.get_items())]
         return list(
             ProgressUpdate.objects.filter(page_id__in=item_ids)

@@ -70,7 +70,8 @@ def parse_address(address):
     if address.isdigit():
         return "127.0.0.1", int(address)
     host, _sep, port = address.rpartition(":")
-    if host in ("", "0.0.0.0", "0") or host.startswith("["):
+    wildcard = host in ("", "0.0.0.0", "0")  # noqa: S104 (recognised, not bound)
+    if wildcard or host.startswith("["):
         host = "localhost"
     return host.lower(), int(port or 80)
 

@@ -23,7 +23,8 @@ def test_create_programme_under_home(admin_client, home):
     response = publish(admin_client, "opengovernmentpage", home, forms_data.programme_data())
     assert response.status_code == 302
     page = OpenGovernmentPage.objects.get(slug="open-government")
-    assert page.live and page.get_parent().pk == home.pk
+    assert page.live
+    assert page.get_parent().pk == home.pk
     assert admin_client.get(page.url).status_code == 200
 
 
@@ -66,11 +67,13 @@ def test_create_item_with_theme_implementers_milestones_and_tags(admin_client, h
     assert [p.organisation for p in item.partners.all()] == [partner]
     assert [m.title for m in item.milestones.all()] == ["Ideas collected"]
     assert sorted(tag.name for tag in item.tags.all()) == ["budget", "participation"]
-    assert item.is_quick_win and item.ogp_civic_participation
+    assert item.is_quick_win
+    assert item.ogp_civic_participation
     assert not item.ogp_access_to_information
     # The public plan page shows it with its progress.
     html = admin_client.get(plan.url).content.decode()
-    assert "Participatory budget" in html and "40%" in html
+    assert "Participatory budget" in html
+    assert "40%" in html
 
 
 def test_create_meeting_with_arguments_and_decision(admin_client, home):
@@ -83,7 +86,9 @@ def test_create_meeting_with_arguments_and_decision(admin_client, home):
     assert "Little time." in point.arguments_against
     assert "Start small." in point.decision
     html = admin_client.get(meeting.url).content.decode()
-    assert "Residents decide." in html and "Little time." in html and "Start small." in html
+    assert "Residents decide." in html
+    assert "Little time." in html
+    assert "Start small." in html
     assert "Together." in html  # the programme's common goal is shown automatically (C5)
 
 
@@ -95,7 +100,8 @@ def test_item_editor_offers_only_the_plans_themes(admin_client, home):
 
     html = admin_client.get(add_url("actionitempage", plan)).content.decode()
     assert "Mine" in html
-    assert "Other plan&#x27;s theme" not in html and "Other plan's theme" not in html
+    assert "Other plan&#x27;s theme" not in html
+    assert "Other plan's theme" not in html
 
 
 def test_editor_opens_every_page_type_filled_for_editing(admin_client, home):

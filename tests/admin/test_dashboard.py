@@ -40,7 +40,8 @@ def test_dashboard_lists_overdue_stale_and_next_monitoring(admin_client, home):
     make_item(plan, 3, title="Valmis tegevus", status=ItemStatus.COMPLETED)
     html = admin_client.get("/admin/").content.decode()
     panel = html[html.index("avp-attention") :]
-    assert "Hilinev tegevus" in panel and "Hange" in panel
+    assert "Hilinev tegevus" in panel
+    assert "Hange" in panel
     assert "Unustatud tegevus" in panel
     assert "Valmis tegevus" not in panel
     assert "Seire detsembris" in panel
@@ -75,5 +76,6 @@ def test_dashboard_lists_every_action_the_plan_page_calls_behind_schedule(admin_
     html = admin_client.get("/admin/").content.decode()
     panel = html[html.index("avp-attention") :]
     for title in ("Lõpp möödas", "Hilinenud tegevus"):
-        assert title in panel and title in plan_html
+        assert title in panel
+        assert title in plan_html
     assert "Graafikus tegevus" not in panel

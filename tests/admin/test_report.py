@@ -31,13 +31,17 @@ def items(home):
 
 
 def test_report_lists_and_filters(admin_client, items):
-    plan, other = items
+    plan, _other = items
     html = admin_client.get(URL).content.decode()
-    assert "Paviljonid" in html and "Otseülekanded" in html and "Kava B" in html
+    assert "Paviljonid" in html
+    assert "Otseülekanded" in html
+    assert "Kava B" in html
     only_done = admin_client.get(URL, {"status": "completed"}).content.decode()
-    assert "Otseülekanded" in only_done and "Paviljonid" not in only_done
+    assert "Otseülekanded" in only_done
+    assert "Paviljonid" not in only_done
     only_a = admin_client.get(URL, {"plan": plan.pk}).content.decode()
-    assert "Paviljonid" in only_a and "Otseülekanded" not in only_a
+    assert "Paviljonid" in only_a
+    assert "Otseülekanded" not in only_a
     assert "/admin/reports/avp-action-items/" in admin_client.get("/admin/").content.decode()
 
 
@@ -47,8 +51,10 @@ def test_report_exports_csv_and_xlsx(admin_client, items):
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
     assert len(rows) == 3
     by_title = {row[0]: row for row in rows[1:]}
-    assert by_title["Paviljonid"][1] == "Kava A" and by_title["Paviljonid"][3] == "Külaselts"
+    assert by_title["Paviljonid"][1] == "Kava A"
+    assert by_title["Paviljonid"][3] == "Külaselts"
     assert by_title["Paviljonid"][6] == "2026-11-01"
     assert by_title["Otseülekanded"][5] == "100"
     xlsx = admin_client.get(URL, {"export": "xlsx"})
-    assert xlsx.status_code == 200 and xlsx["Content-Type"].startswith("application/vnd.openxml")
+    assert xlsx.status_code == 200
+    assert xlsx["Content-Type"].startswith("application/vnd.openxml")

@@ -24,7 +24,8 @@ def test_plan_end_before_start_is_rejected_on_the_end_date(admin_client, home):
     assert not ActionPlanPage.objects.exists()
     # What the editor typed is still in the form.
     html = response.content.decode()
-    assert "What we will do." in html and "every three months" in html
+    assert "What we will do." in html
+    assert "every three months" in html
 
 
 def test_item_progress_outside_0_100_is_rejected(admin_client, home):
@@ -78,7 +79,8 @@ def test_milestone_outside_period_saves_with_a_warning(admin_client, home):
     item = ActionItemPage.objects.get()
     assert [m.title for m in item.milestones.all()] == ["Too late"]
     warnings = [str(m) for m in get_messages(response.wsgi_request) if m.level_tag == "warning"]
-    assert len(warnings) == 1 and "Too late" in warnings[0]
+    assert len(warnings) == 1
+    assert "Too late" in warnings[0]
 
 
 def test_milestone_inside_period_gives_no_warning(admin_client, home):
@@ -90,4 +92,5 @@ def test_milestone_inside_period_gives_no_warning(admin_client, home):
     )
     response = publish(admin_client, "actionitempage", plan, data)
     warnings = [m for m in get_messages(response.wsgi_request) if m.level_tag == "warning"]
-    assert response.status_code == 302 and warnings == []
+    assert response.status_code == 302
+    assert warnings == []

@@ -159,7 +159,8 @@ def test_moderator_approves_a_held_comment_and_answers_officially(
     form.get_by_role("button", name=et("Send comment")).click()
     answer = AvpComment.objects.get(comment__startswith="Ehitus algab")
     page.wait_for_url(lambda url: f"#c{answer.pk}" in url)
-    assert answer.is_official_response and answer.parent_id == held.pk
+    assert answer.is_official_response
+    assert answer.parent_id == held.pk
 
     resident = page.context.browser.new_context(base_url=page.url.split("/et/")[0])
     resident_page = resident.new_page()

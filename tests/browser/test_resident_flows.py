@@ -154,4 +154,5 @@ def test_interest_form_with_the_keyboard_only(page):
         "Külaselts",
         "jaan@example.ee",
     )
-    assert submission.themes == ["Avatud eelarve"] and submission.consent
+    assert submission.themes == ["Avatud eelarve"]
+    assert submission.consent

@@ -109,5 +109,6 @@ def test_plan_prints_without_navigation_and_with_link_addresses(page):
         """() => getComputedStyle(
             document.querySelector('.avp-items a[href]'), '::after').content"""
     )
-    assert after.startswith('" <') and "/" in after
+    assert after.startswith('" <')
+    assert "/" in after
     screenshot(page, "print-plan")

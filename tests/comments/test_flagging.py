@@ -30,14 +30,16 @@ def test_three_flags_hide_a_comment_until_a_moderator_approves(client, item, com
     _flag(client, comment, "10.0.0.3", reason="spam")
     assert CommentFlagReport.objects.filter(comment=comment).count() == 3
     comment.refresh_from_db()
-    assert comment.hidden_by_flags and not comment.is_public
+    assert comment.hidden_by_flags
+    assert not comment.is_public
     assert shown_comments(client.get(item.url).content.decode()) == []
 
     from avp_wagtail.comments.moderation import approve
 
     approve([comment], moderator)
     comment.refresh_from_db()
-    assert comment.is_public and not comment.hidden_by_flags
+    assert comment.is_public
+    assert not comment.hidden_by_flags
     # Old flags were reviewed: one new flag does not hide it again.
     _flag(client, comment, "10.0.0.4")
     comment.refresh_from_db()

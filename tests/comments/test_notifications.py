@@ -39,7 +39,8 @@ def test_reply_notifies_the_follower_who_can_unsubscribe(
     path = _unsubscribe_path(message)
     client.logout()
     page = client.get(path)
-    assert page.status_code == 200 and "<form" in page.content.decode()
+    assert page.status_code == 200
+    assert "<form" in page.content.decode()
     followed.refresh_from_db()
     assert followed.followup  # a GET (e.g. a mail scanner) changes nothing
     assert client.post(path).status_code == 200

@@ -45,12 +45,14 @@ def test_logged_in_resident_comments_at_once_under_the_account_name(client, item
     html = client.get(item.url).content.decode()
     form = html[html.index('id="comment-form"') :]
     form = form[: form.index("</form>")]
-    assert 'name="email"' not in form and 'name="name"' not in form  # nothing to fill in
+    assert 'name="email"' not in form
+    assert 'name="name"' not in form
     # Whatever name and address are sent, the account's are used.
     response = post_comment(client, item, comment="Toetan.", name="Keegi Teine")
     comment = AvpComment.objects.get()
     assert response["Location"] == f"{item.url}?comment=posted#c{comment.pk}"
-    assert comment.is_public and comment.user == resident
+    assert comment.is_public
+    assert comment.user == resident
     assert comment.user_name == "Jaan Tamm"
     assert "Jaan Tamm" in client.get(item.url).content.decode()
 
@@ -72,7 +74,8 @@ def test_moderator_posts_an_official_response_residents_cannot(client, item, res
     url = f"{item.url}?reply_to={question.pk}"
     post_comment(client, item, url=url, comment="Sügisel.", mark="neutral", official_response="on")
     answer = AvpComment.objects.exclude(pk=question.pk).get()
-    assert answer.is_official_response and answer.parent_id == question.pk
+    assert answer.is_official_response
+    assert answer.parent_id == question.pk
     html = client.get(item.url).content.decode()
     assert "avp-comment--official" in html
 
@@ -93,7 +96,8 @@ def test_tampered_or_robot_posts_are_a_400_and_store_nothing(client, item, chang
     data.update(change)
     response = client.post(POST_URL, data)
     assert response.status_code == 400
-    assert not AvpComment.objects.exists() and not mailoutbox
+    assert not AvpComment.objects.exists()
+    assert not mailoutbox
 
 
 def test_expired_form_gives_the_text_back_in_a_fresh_form(client, item):
@@ -113,7 +117,7 @@ def test_expired_form_gives_the_text_back_in_a_fresh_form(client, item):
 
 
 @pytest.mark.parametrize(
-    "comment,error",
+    ("comment", "error"),
     [("", "This field is required."), ("x" * 3001, "at most 3000 characters")],
     ids=["empty", "too long"],
 )
@@ -122,7 +126,8 @@ def test_invalid_comment_is_a_400_that_keeps_the_text(client, item, comment, err
     assert response.status_code == 400
     html = response.content.decode()
     with translation.override("et"):
-        assert "comment-form" in html and 'aria-invalid="true"' in html
+        assert "comment-form" in html
+        assert 'aria-invalid="true"' in html
     if comment:
         assert comment in html  # the typed text is still in the textarea
     assert not AvpComment.objects.exists()
@@ -158,7 +163,8 @@ def test_discussion_closes_after_its_end_date_but_stays_readable(client, item, r
     item.save_revision().publish()
     html = client.get(item.url).content.decode()
     assert "Enne tähtaega." in html
-    assert 'id="comment-form"' in html and "security_hash" not in html
+    assert 'id="comment-form"' in html
+    assert "security_hash" not in html
     with translation.override("et"):
         assert item.comments_closed_reason() is not None
 

@@ -46,7 +46,8 @@ def test_item_page_queries_do_not_grow_with_comments(client, item, resident, mod
     client.force_login(moderator)  # moderators' permission is checked once, not per comment
     small, small_html = _count(client, item.url)
     large, large_html = _count(client, other.url)
-    assert len(shown_comments(small_html)) == 5 and len(shown_comments(large_html)) == 500
+    assert len(shown_comments(small_html)) == 5
+    assert len(shown_comments(large_html)) == 500
     assert small == large
     assert large <= ITEM_PAGE_BUDGET
 

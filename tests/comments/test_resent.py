@@ -37,7 +37,8 @@ def test_second_link_of_a_resent_comment_stores_no_second_copy(client, item, mai
     assert response.status_code == 302
     assert response["Location"] == f"{item.url}?comment=waiting#comments"
     comment = AvpComment.objects.get()  # one comment, not a reply to her own
-    assert comment.level == 0 and comment.parent_id == comment.pk
+    assert comment.level == 0
+    assert comment.parent_id == comment.pk
     html = client.get(response["Location"]).content.decode()
     assert waiting_text() in html
 

@@ -60,7 +60,8 @@ def test_comment_on_a_translation_joins_the_one_thread(client, item, ru_item, re
     )
     ru_html = client.get(ru_item.url).content.decode()
     et_html = client.get(item.url).content.decode()
-    assert "Nõus" in ru_html and "Хорошая идея" in ru_html
+    assert "Nõus" in ru_html
+    assert "Хорошая идея" in ru_html
     assert shown_comments(ru_html) == shown_comments(et_html)
     assert mark_summary("ru", 2, 0, 0) in ru_html  # the same counts, in Russian
     assert AvpComment.objects.get(comment="Nõus").parent_id == comment.pk
@@ -120,7 +121,8 @@ def test_plan_takes_comments_only_during_consultation(client, item, resident):
     plan.status = PlanStatus.ADOPTED
     plan.save_revision().publish()
     html = client.get(plan.url).content.decode()
-    assert "Kava kohta" in html and "security_hash" not in html  # readable, closed
+    assert "Kava kohta" in html
+    assert "security_hash" not in html
 
 
 def test_meeting_and_call_comments_only_when_switched_on(client, home, resident):

@@ -44,12 +44,14 @@ def setup(home):
 
 
 def test_plan_calendar_lists_meetings_and_milestones_with_stable_uids(client, setup):
-    programme, plan, item, past, upcoming = setup
+    _programme, plan, _item, past, upcoming = setup
     hange = Milestone.objects.get(title="Hange")
     response = client.get(plan.url + "calendar/")
-    assert response.status_code == 200 and response["Content-Type"] == "text/calendar"
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar"
     calendar = Calendar.from_ical(response.content)
-    assert str(calendar["version"]) == "2.0" and calendar["prodid"]
+    assert str(calendar["version"]) == "2.0"
+    assert calendar["prodid"]
     events = {str(e["uid"]): e for e in calendar.walk("VEVENT")}
     assert set(events) == {
         f"avp-meeting-{past.pk}@testserver",
@@ -65,7 +67,8 @@ def test_plan_calendar_lists_meetings_and_milestones_with_stable_uids(client, se
     milestone = events[f"avp-milestone-{hange.pk}@testserver"]
     assert milestone.decoded("dtstart") == datetime.date(2027, 3, 1)
     assert milestone.decoded("dtend") == datetime.date(2027, 3, 2)
-    assert "Hange" in str(milestone["summary"]) and "Paviljonid" in str(milestone["summary"])
+    assert "Hange" in str(milestone["summary"])
+    assert "Paviljonid" in str(milestone["summary"])
     # Moving the meeting keeps its UID: calendar apps update the entry.
     upcoming.start += datetime.timedelta(days=1)
     publish(upcoming)
@@ -74,7 +77,7 @@ def test_plan_calendar_lists_meetings_and_milestones_with_stable_uids(client, se
 
 
 def test_programme_calendar_covers_all_plans(client, setup):
-    programme, plan, item, past, upcoming = setup
+    programme, _plan, _item, _past, _upcoming = setup
     other = make_item(make_plan(programme, slug="plan-2"), 2)
     other.milestones = [Milestone(title="Teine", due_date=datetime.date(2027, 5, 1))]
     publish(other)
@@ -83,14 +86,16 @@ def test_programme_calendar_covers_all_plans(client, setup):
 
 
 def test_rss_feed(client, setup):
-    programme, plan, item, past, upcoming = setup
+    _programme, plan, _item, past, upcoming = setup
     response = client.get(plan.url + "feed/rss/")
-    assert response.status_code == 200 and "rss" in response["Content-Type"]
+    assert response.status_code == 200
+    assert "rss" in response["Content-Type"]
     channel = ET.fromstring(response.content).find("channel")
     assert channel.findtext("title") == plan.title
     titles = [entry.findtext("title") for entry in channel.findall("item")]
     assert any("Hange välja kuulutatud" in t for t in titles)
-    assert any(past.title in t for t in titles) and any(upcoming.title in t for t in titles)
+    assert any(past.title in t for t in titles)
+    assert any(upcoming.title in t for t in titles)
     assert any("Paviljonid" in t for t in titles)
     protocol = next(e for e in channel.findall("item") if past.title in e.findtext("title"))
     assert "Kinnitati 50 000 eurot." in protocol.findtext("description")
@@ -101,7 +106,7 @@ def test_rss_feed(client, setup):
 def test_feed_says_a_cancelled_action_is_not_counted(client, setup):
     """A cancelled action's progress counts nowhere (avp_wagtail.core.progress): the feed does
     not announce a percentage the plan page leaves out."""
-    programme, plan, item, past, upcoming = setup
+    _programme, plan, item, _past, _upcoming = setup
     item = item.get_latest_revision_as_object()
     item.status, item.progress = "cancelled", 10
     item.progress_updates = []
@@ -118,7 +123,7 @@ def test_feed_says_a_cancelled_action_is_not_counted(client, setup):
 
 
 def test_atom_feed(client, setup):
-    programme, plan, item, past, upcoming = setup
+    programme, _plan, _item, _past, _upcoming = setup
     response = client.get(programme.url + "feed/atom/")
     assert response.status_code == 200
     feed = ET.fromstring(response.content)
@@ -131,13 +136,15 @@ def test_atom_feed(client, setup):
     self_link = feed.find(f"{ATOM}link[@rel='self']").get("href")
     assert self_link == f"http://testserver{programme.url}feed/atom/"
     links = [link.get("href") for link in feed.iter(f"{ATOM}link")]
-    assert len(links) == 6 and all(href.startswith("http://testserver/") for href in links)
+    assert len(links) == 6
+    assert all(href.startswith("http://testserver/") for href in links)
 
 
 def test_pages_link_their_feeds(client, setup):
-    programme, plan, *_ = setup
+    _programme, plan, *_ = setup
     html = client.get(plan.url).content.decode()
-    assert f'href="{plan.url}feed/rss/"' in html and f'href="{plan.url}calendar/"' in html
+    assert f'href="{plan.url}feed/rss/"' in html
+    assert f'href="{plan.url}calendar/"' in html
     assert 'type="application/atom+xml"' in html
 
 

@@ -24,7 +24,7 @@ def po_entries(path):
             entry["msgstr"] = " ".join(forms) if all(forms) else ""
         entries.append(entry)
 
-    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
         text = line.split(" ", 1)[1].strip()[1:-1] if " " in line else ""
         if line.startswith("#,"):
             flags = line
@@ -61,11 +61,12 @@ def test_catalogue_is_complete_and_compiled(language):
         assert set(re.findall(r"%\(\w+\)s", entry["msgid"])) == set(
             re.findall(r"%\(\w+\)s", entry["msgstr"])
         ), entry["msgid"]
-    assert mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime - 1
+    assert mo.exists()
+    assert mo.stat().st_mtime >= po.stat().st_mtime - 1
 
 
 @pytest.mark.parametrize(
-    "language, planned, consultation",
+    ("language", "planned", "consultation"),
     [
         ("et", "Kavandatud", "Avalik konsultatsioon"),
         ("ru", "Запланировано", "Общественное обсуждение"),

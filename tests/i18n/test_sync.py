@@ -66,4 +66,5 @@ def test_translator_cannot_override_facts(item, locales, django_capture_on_commi
         assert fact not in overridable
     strings = set(source.stringsegment_set.values_list("context__path", flat=True))
     assert {"title", "summary"} <= strings
-    assert "status" not in strings and "progress" not in strings
+    assert "status" not in strings
+    assert "progress" not in strings

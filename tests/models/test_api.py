@@ -70,5 +70,5 @@ def test_api_item_carries_progress_status_and_milestones(client, db):
     data = client.get(f"/api/v2/pages/{item.pk}/").json()
     assert data["progress"] == 45  # set by the item's latest progress update
     assert data["status"] == "in_progress"
-    assert [m["title"] for m in data["milestones"]][0] == "Ideede kogumine"
+    assert next(m["title"] for m in data["milestones"]) == "Ideede kogumine"
     assert data["theme"] is not None

@@ -71,7 +71,8 @@ def _rows(html):
 
 def test_network_page_lists_both_municipalities(client, network):
     html = client.get(network.url).content.decode()
-    assert "Näidiku vald" in html and "Naabri vald" in html
+    assert "Näidiku vald" in html
+    assert "Naabri vald" in html
     assert "Naabri valla avatud valitsemise tegevuskava" in html
     # Links to the neighbour's pages are absolute: they live on its own site.
     assert 'href="http://naaber.example/et/avatud-valitsemine/tegevuskava/"' in html
@@ -79,7 +80,7 @@ def test_network_page_lists_both_municipalities(client, network):
 
 
 @pytest.mark.parametrize(
-    "query, expected",
+    ("query", "expected"),
     [
         ("status=completed", {"status": "completed"}),
         ("ogp=civic_participation", {"ogp_civic_participation": True}),
@@ -116,7 +117,8 @@ def test_demo_neighbour_site_shows_its_own_plan_with_the_borrowed_action(client,
     build_demo(translate=False, neighbour=True)
     plan = ActionPlanPage.objects.get(title__contains="Naabri")
     html = client.get("/et/avatud-valitsemine/tegevuskava/", **NEIGHBOUR).content.decode()
-    assert "Külavanemate ümarlaud" in html and "Eelarve lihtsas keeles" in html
+    assert "Külavanemate ümarlaud" in html
+    assert "Eelarve lihtsas keeles" in html
     assert "Kaasava eelarve menetlus" not in html  # Näidiku's own action stays at home
     borrowed = ActionItemPage.objects.child_of(plan).get(title="Eelarve lihtsas keeles")
     assert borrowed.adapted_from_municipality == "Näidiku vald"

@@ -307,7 +307,7 @@ class AvpPageChecks(WagtailPageTestCase):
         response = self.client.post(path, data)
         self.assertJSONEqual(response.content, {"is_valid": True, "is_available": True})
         html = self.client.get(path).content.decode()
-        self.assertIn(other.title, html)
+        assert other.title in html
 
     def test_preview_of_new_pages(self):
         """Previewing a page not saved yet (the editor's first preview) works for every type
@@ -325,4 +325,4 @@ class AvpPageChecks(WagtailPageTestCase):
                 )
                 response = self.client.post(path, data)
                 self.assertJSONEqual(response.content, {"is_valid": True, "is_available": True})
-                self.assertEqual(self.client.get(path).status_code, 200)
+                assert self.client.get(path).status_code == 200

@@ -105,12 +105,13 @@ def test_import_of_a_valid_file_creates_drafts(admin_client, plan):
     response = admin_client.post(url, {"file": _upload("items.csv", csv_text)}, follow=True)
     assert "1 action created and 0 actions updated, as drafts" in response.content.decode()
     item = ActionItemPage.objects.child_of(plan).get()
-    assert item.title == "Üks" and not item.live
+    assert item.title == "Üks"
+    assert not item.live
     assert item.latest_revision.user.username == "editor"
 
 
 @pytest.mark.parametrize(
-    "content, words",
+    ("content", "words"),
     [
         ("{not json", "not valid JSON"),
         (
@@ -148,7 +149,8 @@ def test_borrowing_copies_an_action_with_attribution(admin_client, client, plan,
     response = admin_client.post(url, {"file": _upload("naaber.json", export.content)})
     assert response.status_code == 302
     choose = admin_client.get(response["Location"]).content.decode()
-    assert "Noortevolikogu" in choose and "Rattateed" in choose
+    assert "Noortevolikogu" in choose
+    assert "Rattateed" in choose
     document = json.loads(export.content)
     first = [
         str(i) for i, item in enumerate(document["items"]) if item["title"] == "Noortevolikogu"
@@ -157,18 +159,22 @@ def test_borrowing_copies_an_action_with_attribution(admin_client, client, plan,
     assert "1 action copied as a draft" in response.content.decode()
 
     copy = ActionItemPage.objects.child_of(plan).get().get_latest_revision_as_object()
-    assert copy.title == "Noortevolikogu" and copy.summary == "Noored otsustavad kaasa."
+    assert copy.title == "Noortevolikogu"
+    assert copy.summary == "Noored otsustavad kaasa."
     assert copy.activities == "<p>Valimised koolides.</p>"
     assert copy.theme.title == "Kaasamine"
-    assert copy.ogp_civic_participation and not copy.ogp_access_to_information
+    assert copy.ogp_civic_participation
+    assert not copy.ogp_access_to_information
     assert [tag.name for tag in copy.tags.all()] == ["noored"]
     # Milestone moved by a year (the plans start 2025-01-01 and 2026-01-01), not yet reached.
     assert [(m.title, m.due_date, m.completed_date) for m in copy.milestones.all()] == [
         ("Valimised", datetime.date(2026, 3, 1), None)
     ]
     # Organisations, money and the other municipality's progress stay behind.
-    assert copy.lead_implementer is None and copy.budget is None
-    assert copy.status == "planned" and copy.progress == 0
+    assert copy.lead_implementer is None
+    assert copy.budget is None
+    assert copy.status == "planned"
+    assert copy.progress == 0
     assert copy.adapted_from_municipality == "Naabri vald"
     assert copy.adapted_from_plan == "Naabri tegevuskava"
     assert copy.adapted_from_url.startswith("http://naaber.example/")
@@ -181,7 +187,8 @@ def test_borrowing_copies_an_action_with_attribution(admin_client, client, plan,
 
     publish(copy)
     html = client.get(copy.url).content.decode()
-    assert 'class="avp-adapted-from"' in html and f'href="{copy.adapted_from_url}"' in html
+    assert 'class="avp-adapted-from"' in html
+    assert f'href="{copy.adapted_from_url}"' in html
     assert "Naabri vald, Naabri tegevuskava" in html
 
 
@@ -201,7 +208,8 @@ def test_borrow_accepts_an_items_own_export(admin_client, client, plan, neighbou
     url = reverse("avp_borrow_items", args=[plan.pk])
     response = admin_client.post(url, {"file": _upload("item.json", export.content)})
     choose = admin_client.get(response["Location"]).content.decode()
-    assert "Noortevolikogu" in choose and "Rattateed" not in choose
+    assert "Noortevolikogu" in choose
+    assert "Rattateed" not in choose
     admin_client.post(response["Location"], {"items": ["0"]})
     copy = ActionItemPage.objects.child_of(plan).get()
     assert copy.adapted_from_plan == "Naabri tegevuskava"

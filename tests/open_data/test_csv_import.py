@@ -76,7 +76,8 @@ ROW = {
 
 def test_new_rows_become_draft_items_with_every_column(plan):
     result = import_csv(plan, _csv([ROW]))
-    assert len(result.created) == 1 and not result.updated
+    assert len(result.created) == 1
+    assert not result.updated
     item = ActionItemPage.objects.child_of(plan).get()
     assert not item.live  # a draft until the editor publishes it
     draft = item.get_latest_revision_as_object()
@@ -85,9 +86,12 @@ def test_new_rows_become_draft_items_with_every_column(plan):
     assert draft.theme.title == "Läbipaistvus"
     assert draft.lead_implementer.name == "Näidiku Vallavalitsus"
     assert [p.organisation.name for p in draft.partners.all()] == ["Küla Selts"]
-    assert draft.ogp_access_to_information and draft.ogp_public_accountability
+    assert draft.ogp_access_to_information
+    assert draft.ogp_public_accountability
     assert not draft.ogp_civic_participation
-    assert draft.is_quick_win and draft.progress == 20 and draft.status == "in_progress"
+    assert draft.is_quick_win
+    assert draft.progress == 20
+    assert draft.status == "in_progress"
     assert str(draft.budget) == "1200.50"
     assert sorted(tag.name for tag in draft.tags.all()) == ["eelarve", "noored"]
     assert [(m.title, m.completed_date) for m in draft.milestones.all()] == [
@@ -96,14 +100,16 @@ def test_new_rows_become_draft_items_with_every_column(plan):
     ]
     assert draft.problem == "<p>Keegi ei saa aru.</p><p>Teine lõik.</p>"
     # Rich text is cleaned like the editor's: the link stays, the script goes.
-    assert 'href="https://x.example"' in draft.activities and "script" not in draft.activities
+    assert 'href="https://x.example"' in draft.activities
+    assert "script" not in draft.activities
 
 
 def test_a_row_with_a_known_id_updates_that_item_as_a_new_revision(plan):
     item = make_item(plan, 1, title="Vana nimi", progress=10)
     row = {**ROW, "Commitment ID": str(item.translation_key), "Commitment Title": "Uus nimi"}
     result = import_csv(plan, _csv([row]))
-    assert [page.pk for page in result.updated] == [item.pk] and not result.created
+    assert [page.pk for page in result.updated] == [item.pk]
+    assert not result.created
     item.refresh_from_db()
     assert item.title == "Vana nimi"  # the live page is unchanged until published
     assert item.has_unpublished_changes
@@ -126,7 +132,7 @@ def _assert_nothing_changed(plan, before):
 
 
 @pytest.mark.parametrize(
-    "change, column, words",
+    ("change", "column", "words"),
     [
         ({"Start Date": "2026-02-30"}, "Start Date", "is not a date"),
         ({"End Date": "2026-01-01"}, "End Date", "before the start date"),
@@ -247,7 +253,8 @@ def test_round_trip_into_another_sites_plan_gives_the_same_content(client, plan)
     assert {r["Member"] for r in _rows(reexported)} == {"Naabri vald"}
     # Importing the same file again updates the copies instead of duplicating them.
     result = import_csv(other_plan, exported)
-    assert len(result.updated) == 2 and not result.created
+    assert len(result.updated) == 2
+    assert not result.created
 
 
 def test_management_command_imports_and_reports_errors(plan, tmp_path):
@@ -279,7 +286,8 @@ def test_reimporting_an_export_without_ids_reports_each_row_and_creates_nothing(
     assert [row["Commitment Title"] for row in rows] == ["Tegevus 1", "Tegevus 2", "Tegevus 3"]
     rows[1]["Commitment Title"] = "  TEGEVUS   2 "  # case and spacing do not make it new
     result = import_csv(plan, _csv(rows))
-    assert not result.created and not result.updated
+    assert not result.created
+    assert not result.updated
     assert result.skipped == [
         f"Row {number}: an action titled “{title}” already exists in this plan "
         f"(id {item.translation_key}); it was not created again."
@@ -291,7 +299,8 @@ def test_reimporting_an_export_without_ids_reports_each_row_and_creates_nothing(
     assert "3 rows were not imported" in csv_import.import_summary(result)
 
     result = import_csv(plan, _csv(rows), allow_duplicate_titles=True)
-    assert len(result.created) == 3 and not result.skipped
+    assert len(result.created) == 3
+    assert not result.skipped
     assert ActionItemPage.objects.child_of(plan).count() == 6
 
 
@@ -300,7 +309,8 @@ def test_a_title_matches_an_unpublished_draft_title_too(plan):
     item.title = "Uus nimi"
     item.save_revision()  # draft_title is "Uus nimi"; the live title is still "Vana nimi"
     result = import_csv(plan, _csv([{**ROW, "Commitment Title": "uus nimi"}]))
-    assert not result.created and len(result.skipped) == 1
+    assert not result.created
+    assert len(result.skipped) == 1
 
 
 def test_two_new_rows_with_the_same_title_create_one_action(plan):
@@ -318,12 +328,13 @@ def test_a_new_row_may_take_the_title_an_updated_row_gives_up_but_not_the_new_on
     item = make_item(plan, 1, title="Vana nimi")
     renamed = {**ROW, "Commitment ID": str(item.translation_key), "Commitment Title": "Uus"}
     result = import_csv(plan, _csv([renamed, {**ROW, "Commitment Title": "Uus"}]))
-    assert [page.pk for page in result.updated] == [item.pk] and not result.created
+    assert [page.pk for page in result.updated] == [item.pk]
+    assert not result.created
     assert result.skipped[0].startswith("Row 3: an action titled “Uus” already exists")
 
 
 @pytest.mark.parametrize(
-    "language, counts",
+    ("language", "counts"),
     [
         ("en", {1: "1 action created", 17: "17 actions created"}),
         ("et", {1: "1 tegevus loodud", 17: "17 tegevust loodud"}),

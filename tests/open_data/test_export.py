@@ -75,7 +75,8 @@ def test_json_export_carries_the_plan_in_the_documented_schema(client, plan):
     assert doc["schema_version"] == "1.0"
     assert doc["language"] == "et"
     assert doc["plan"]["title"] == "Plan"
-    assert doc["plan"]["url"].startswith("http://") and doc["plan"]["url"].endswith(plan.url)
+    assert doc["plan"]["url"].startswith("http://")
+    assert doc["plan"]["url"].endswith(plan.url)
     assert [t["title"] for t in doc["plan"]["themes"]] == ["Kaasamine", "Läbipaistvus"]
     # Only live items: the unpublished draft is not open data yet.
     assert [item["title"] for item in doc["items"]] == ["Kaasav eelarve"]
@@ -120,7 +121,8 @@ def test_csv_export_has_ogp_columns_first_and_escapes_formulas(client, plan):
     assert row["OGP Values"] == "Civic Participation; Public Accountability"
     assert row["Lead Institution"] == "Näidiku Vallavalitsus"
     assert row["Supporting Institutions"] == "Küla Selts"
-    assert row["Start Date"] == "2026-02-01" and row["End Date"] == "2026-11-30"
+    assert row["Start Date"] == "2026-02-01"
+    assert row["End Date"] == "2026-11-30"
     assert row["Completion"] == "Limited"
     assert row["Milestones"] == "2026-03-01; ; Ideed\n2026-05-01; 2026-05-03; Hääletus"
     assert row["Language"] == "et"

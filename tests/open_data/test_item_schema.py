@@ -145,7 +145,7 @@ def test_every_row_names_a_field_and_every_value_type_is_implemented():
             assert row.value in apply.PARSERS, row
     columns = [row.column for row in item_schema.csv_fields()]
     assert columns == list(range(1, len(columns) + 1))
-    assert csv_format.HEADERS == csv_format.headers()
+    assert csv_format.headers() == csv_format.HEADERS
 
 
 def test_the_docs_table_is_the_schemas():

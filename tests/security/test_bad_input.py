@@ -91,7 +91,7 @@ def _upload(name, content):
 
 
 @pytest.mark.parametrize(
-    "value, expected",
+    ("value", "expected"),
     [
         ("12", 12),
         (12, 12),
@@ -128,7 +128,8 @@ def test_reply_to_of_30_digits_is_a_400_with_the_text_kept(client, item, comment
         error = gettext("The comment you are replying to is not part of this discussion.")
     assert error in html
     assert "Minu vastus" in html
-    assert AvpComment.objects.count() == 1 and mailoutbox == []
+    assert AvpComment.objects.count() == 1
+    assert mailoutbox == []
 
 
 @pytest.mark.parametrize("field", ["object_pk", "from_page", "content_type"])
@@ -276,7 +277,8 @@ def test_control_characters_in_an_imported_csv_are_removed(editor_client, plan):
     response = editor_client.post(url, {"file": _upload("items.csv", csv_text)})
     assert response.status_code == 302
     item = ActionItemPage.objects.child_of(plan).get().get_latest_revision_as_object()
-    assert item.title == "Üks tegevus" and item.summary == "Kirjeldus"
+    assert item.title == "Üks tegevus"
+    assert item.summary == "Kirjeldus"
     assert item.activities == "<p>Tee seda</p>"
     assert [tag.name for tag in item.tags.all()] == ["silt"]
     assert [m.title for m in item.milestones.all()] == ["Esimene"]
@@ -290,7 +292,8 @@ def test_a_form_feed_inside_an_unquoted_cell_does_not_split_its_row(editor_clien
     response = editor_client.post(url, {"file": _upload("items.csv", csv_text)})
     assert response.status_code == 302
     item = ActionItemPage.objects.child_of(plan).get().get_latest_revision_as_object()
-    assert item.summary.startswith("Kirjeldus") and item.summary.endswith("kaks")
+    assert item.summary.startswith("Kirjeldus")
+    assert item.summary.endswith("kaks")
 
 
 def test_deeply_nested_rich_text_is_refused_with_a_message(editor_client, plan):

@@ -2,6 +2,7 @@
 waits on the server (PendingComment) and is deleted once confirmed or expired."""
 
 import base64
+import contextlib
 import datetime
 
 import pytest
@@ -32,10 +33,8 @@ def _decoded(token):
     """Every part of the token, as text, base64-decoded where it decodes."""
     texts = [token]
     for part in token.split(":"):
-        try:
+        with contextlib.suppress(ValueError):
             texts.append(base64.urlsafe_b64decode(part + "=" * (-len(part) % 4)).decode("latin-1"))
-        except ValueError:
-            pass
     return " ".join(texts)
 
 

@@ -98,4 +98,5 @@ def test_numbers_stay_numbers(admin_client, programme):
     plan = make_plan(programme)
     make_item(plan, 1, title="Paviljonid", progress=40)
     rows = _rows(admin_client.get(reverse("avp_action_items_report") + "?export=csv"))
-    assert rows[1][0] == "Paviljonid" and rows[1][5] == "40"
+    assert rows[1][0] == "Paviljonid"
+    assert rows[1][5] == "40"

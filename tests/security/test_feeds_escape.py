@@ -63,7 +63,7 @@ def _atom_summaries(content):
 
 @pytest.mark.parametrize("kind", ["rss", "atom"])
 def test_feed_descriptions_escape_plain_text(client, hostile, kind):
-    programme, plan, item = hostile
+    programme, _plan, item = hostile
     response = client.get(programme.url + f"feed/{kind}/")
     assert response.status_code == 200
     texts = (_rss_descriptions if kind == "rss" else _atom_summaries)(response.content)
@@ -81,7 +81,7 @@ def test_feed_descriptions_escape_plain_text(client, hostile, kind):
 
 
 def test_calendar_json_ld_and_meta_keep_the_text_as_text(client, hostile):
-    programme, plan, item = hostile
+    _programme, plan, item = hostile
     calendar = Calendar.from_ical(client.get(plan.url + "calendar/").content)
     descriptions = [str(event["description"]) for event in calendar.walk("VEVENT")]
     assert HOSTILE in descriptions  # text/calendar is plain text: the text as typed

@@ -181,7 +181,7 @@ def feed_problems(body, where):
     type html) are checked as HTML, as a feed reader renders them."""
     try:
         document = minidom.parseString(body)
-    except Exception as error:  # noqa: BLE001 - any parse error is the finding
+    except Exception as error:
         return [f"{where}: not well-formed XML: {error}"]
     problems = []
     for name in ("description", "summary", "content"):
@@ -346,10 +346,10 @@ def test_checks_find_what_they_look_for():
     """The checks themselves: an unescaped value is found, an escaped one is not."""
     from django.utils.html import escape
 
-    token, text = next((t, v) for t, v in VALUES if v.startswith("<img src=x onerror"))
+    _token, text = next((t, v) for t, v in VALUES if v.startswith("<img src=x onerror"))
     assert html_problems(f"<p>{text}</p>", "raw")
     assert not html_problems(f"<p>{escape(text)}</p>", "escaped")
-    token, text = next((t, v) for t, v in VALUES if v.startswith('" onmouseover="'))
+    _token, text = next((t, v) for t, v in VALUES if v.startswith('" onmouseover="'))
     assert html_problems(f'<input value="{text}">', "raw attribute")
     assert not html_problems(f'<input value="{escape(text)}">', "escaped attribute")
     assert csv_problems('a,"=1+1"\r\n', "csv")
@@ -380,7 +380,7 @@ def test_comment_text_and_role_as_official(pages, superuser_client):
     problems = []
     for number, (token, text) in enumerate(VALUES):
         page = english if number % 5 == 0 else item
-        role_token, role = VALUES[(number + 7) % len(VALUES)]
+        _role_token, role = VALUES[(number + 7) % len(VALUES)]
         data = {
             **forms[page.pk],
             "comment": text,

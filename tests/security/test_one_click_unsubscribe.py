@@ -72,7 +72,7 @@ def test_forged_token_changes_nothing_even_without_csrf(followed):
 
 
 def test_the_pages_own_route_still_needs_a_csrf_token(followed):
-    item, message = followed
+    item, _message = followed
     from avp_wagtail.tracking.following.tokens import unsubscribe_token
 
     token = unsubscribe_token(ItemFollower.objects.get())

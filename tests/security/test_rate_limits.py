@@ -138,7 +138,8 @@ def test_refused_submission_comes_back_as_typed_with_the_notice_in_the_summary(
     html = response.content.decode()
     summary = re.search(r'<div[^>]*id="interest-errors".*?</div>', html, re.S).group(0)
     assert escape(_(INTEREST_NOTICE)) in summary
-    assert 'value="kuues@example.ee"' in html and 'value="+372 5555 5555"' in html
+    assert 'value="kuues@example.ee"' in html
+    assert 'value="+372 5555 5555"' in html
     assert "Tahan aidata noortevolikoguga." in html
     assert InterestSubmission.objects.count() == 5
 
@@ -154,7 +155,8 @@ def test_honeypot_is_out_of_sight_and_out_of_the_tab_order(client, call):
     block = re.search(r'<div class="avp-visually-hidden avp-honeypot">.*?</div>', html, re.S)
     assert block, "the honeypot is wrapped in the visually hidden class"
     field = re.search(r"<input[^>]*name=\"website\"[^>]*>", block.group(0)).group(0)
-    assert 'tabindex="-1"' in field and 'autocomplete="off"' in field
+    assert 'tabindex="-1"' in field
+    assert 'autocomplete="off"' in field
     assert "hidden" not in field.replace("avp-visually-hidden", "")  # a robot sees a field
     assert escape(_("Leave this field empty (it catches spam robots)")) in block.group(0)
 
@@ -164,7 +166,8 @@ def test_filled_honeypot_stores_nothing_keeps_the_text_and_empties_the_trap(
 ):
     response = client.post(call.url, interest(website="http://spam.example"))
     assert response.status_code == 200
-    assert not InterestSubmission.objects.exists() and mailoutbox == []
+    assert not InterestSubmission.objects.exists()
+    assert mailoutbox == []
     html = response.content.decode()
     summary = re.search(r'<div[^>]*id="interest-errors".*?</div>', html, re.S).group(0)
     assert "spam" in summary.lower() or "robot" in summary.lower()

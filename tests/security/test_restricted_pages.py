@@ -178,7 +178,9 @@ def _url(tree, page_name, sub):
 
 
 @pytest.mark.parametrize(
-    "page_name, sub, shown", [s[1:] for s in PUBLIC_SURFACES], ids=[s[0] for s in PUBLIC_SURFACES]
+    ("page_name", "sub", "shown"),
+    [s[1:] for s in PUBLIC_SURFACES],
+    ids=[s[0] for s in PUBLIC_SURFACES],
 )
 def test_public_surfaces_show_no_restricted_page(client, tree, page_name, sub, shown):
     response = client.get(_url(tree, page_name, sub))
@@ -215,7 +217,9 @@ RESTRICTED_SURFACES = [
 
 
 @pytest.mark.parametrize(
-    "page_name, sub", [s[1:] for s in RESTRICTED_SURFACES], ids=[s[0] for s in RESTRICTED_SURFACES]
+    ("page_name", "sub"),
+    [s[1:] for s in RESTRICTED_SURFACES],
+    ids=[s[0] for s in RESTRICTED_SURFACES],
 )
 def test_restricted_pages_own_urls_ask_for_password_or_login(client, tree, page_name, sub):
     page = tree[page_name]
@@ -227,7 +231,8 @@ def test_restricted_pages_own_urls_ask_for_password_or_login(client, tree, page_
     else:
         assert response.status_code == 200
         assert 'name="password"' in body
-    assert f"{SECRET} tegevus" not in body and f"{SECRET} uudis" not in body
+    assert f"{SECRET} tegevus" not in body
+    assert f"{SECRET} uudis" not in body
 
 
 def _give_password(client, page):
@@ -280,4 +285,5 @@ def test_a_comment_to_a_restricted_page_is_refused_without_showing_it(client, tr
     assert not AvpComment.objects.exists()
     # Who gave the password gets the page back with the error, as on any page.
     response = client.post("/comments/post/", data)
-    assert response.status_code == 400 and SECRET in response.content.decode()
+    assert response.status_code == 400
+    assert SECRET in response.content.decode()

@@ -103,8 +103,10 @@ def test_deleting_a_page_without_surviving_translation_erases_its_discussion(
     # Deleting the programme deletes the item and the call with it (a whole section).
     Page.objects.get(pk=item.get_parent().get_parent().pk).delete()
 
-    assert personal_rows() == 0 and personal_rows("jaan@example.ee") == 0
-    assert not AvpComment.objects.exists() and not CommentFlagReport.objects.exists()
+    assert personal_rows() == 0
+    assert personal_rows("jaan@example.ee") == 0
+    assert not AvpComment.objects.exists()
+    assert not CommentFlagReport.objects.exists()
     assert not PendingComment.objects.exists()
     assert "Mari" not in ModelLogEntry.objects.get(action="avp_comments.hide").label
 
@@ -121,7 +123,8 @@ def test_deleting_a_page_whose_translation_survives_moves_the_discussion(item):
     item.delete()
     comment.refresh_from_db()
     pending.refresh_from_db()
-    assert comment.object_pk == str(translation_page.pk) and comment.user_email
+    assert comment.object_pk == str(translation_page.pk)
+    assert comment.user_email
     assert pending.object_pk == str(translation_page.pk)
 
 
@@ -184,15 +187,19 @@ def test_expired_data_is_anonymised_or_erased_once(client, item, old_data):
     # Never published: gone. Removed but answered: an empty placeholder above the reply.
     assert not AvpComment.objects.filter(pk=old_data["hidden"].pk).exists()
     answered = AvpComment.objects.get(pk=old_data["answered"].pk)
-    assert answered.comment == "" and answered.user_email == "" and answered.is_removed
+    assert answered.comment == ""
+    assert answered.user_email == ""
+    assert answered.is_removed
     recent = AvpComment.objects.get(pk=old_data["recent"].pk)
-    assert recent.user_email == "mari@example.ee" and recent.ip_address == "192.0.2.7"
+    assert recent.user_email == "mari@example.ee"
+    assert recent.ip_address == "192.0.2.7"
     assert list(InterestSubmission.objects.all()) == [old_data["new_submission"]]
     assert ItemFollower.objects.count() == 1
     assert list(PendingComment.objects.all()) == [old_data["fresh_pending"]]
 
     html = client.get(item.url).content.decode()
-    assert "Vana avalik" in html and "Uus Kirjutaja" in html
+    assert "Vana avalik" in html
+    assert "Uus Kirjutaja" in html
     assert "Vana Kirjutaja" not in html
 
     again = run()  # idempotent
@@ -205,7 +212,8 @@ def test_retention_periods_are_settings(settings, old_data):
     settings.AVP_WAGTAIL = {"RETENTION_DAYS": {"comments": None, "followers": 365}}
     output = run()
     assert "retention of comments: kept" in output
-    assert "1 follower(s) deleted" in output and not ItemFollower.objects.exists()
+    assert "1 follower(s) deleted" in output
+    assert not ItemFollower.objects.exists()
     assert AvpComment.objects.get(pk=old_data["published"].pk).user_email
     settings.AVP_WAGTAIL = {"RETENTION_DAYS": {"comment": 30}}
     from django.core.management.base import CommandError
@@ -265,21 +273,25 @@ def test_an_administrator_erases_one_residents_data_and_the_log_says_only_how_mu
     assert AvpComment.objects.get(user_email__iexact="mari@example.ee") == official
     assert not AvpComment.objects.filter(pk=lone.pk).exists()
     placeholder = AvpComment.objects.get(pk=first.pk)  # Jaan's reply keeps its place
-    assert placeholder.comment == "" and placeholder.is_removed
+    assert placeholder.comment == ""
+    assert placeholder.is_removed
     assert placeholder.user_name == ANONYMOUS_NAME
     assert AvpComment.objects.filter(user_email="jaan@example.ee").exists()
-    assert not PendingComment.objects.exists() and not ItemFollower.objects.exists()
+    assert not PendingComment.objects.exists()
+    assert not ItemFollower.objects.exists()
     assert list(InterestSubmission.objects.values_list("name", flat=True)) == ["Jaan"]
 
     entry = ModelLogEntry.objects.get(action="avp_wagtail.erase_personal_data")
-    assert entry.user == moderator_user and entry.timestamp is not None
+    assert entry.user == moderator_user
+    assert entry.timestamp is not None
     assert entry.data["counts"] == {
         "interest_submissions": 1,
         "followers": 1,
         "comments": 2,
         "pending_comments": 1,
     }
-    assert "mari" not in str(entry.data).lower() and "mari" not in entry.label.lower()
+    assert "mari" not in str(entry.data).lower()
+    assert "mari" not in entry.label.lower()
     history = client.get(reverse("wagtailadmin_reports:site_history")).content.decode()
     assert "Personal data of one person erased on request: 5 records." in history
 
@@ -330,4 +342,5 @@ def test_on_several_sites_an_editor_erases_only_within_her_municipality(
     assert "2 records hold this address" in response.content.decode()
     client.post(URL, {"email": "mari@example.ee", "confirmed": "True"})
     assert list(AvpComment.objects.values_list("comment", flat=True)) == ["Meie valla kommentaar"]
-    assert InterestSubmission.objects.exists() and not ItemFollower.objects.exists()
+    assert InterestSubmission.objects.exists()
+    assert not ItemFollower.objects.exists()

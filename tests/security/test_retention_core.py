@@ -54,7 +54,8 @@ def run(*args):
 
 def test_the_kinds_are_the_registered_providers():
     days = retention_days()
-    assert days["interest_submissions"] == 730 and days["followers"] is None
+    assert days["interest_submissions"] == 730
+    assert days["followers"] is None
     assert ("comments" in days) == apps.is_installed(COMMENTS_APP)
 
 

@@ -23,7 +23,7 @@ from tests import linked_demo as fixtures
 from tests.linked_demo import PORT
 
 pytestmark = pytest.mark.django_db
-_linked_demo_pk = fixtures._linked_demo_pk
+linked_demo_setup = fixtures.linked_demo_setup
 linked_demo = fixtures.linked_demo
 LANGUAGES = ("et", "en", "ru")
 
@@ -204,4 +204,5 @@ def test_home_page_speaks_its_language_and_switches_languages(client, linked_dem
         assert translation.gettext("Skip to content") in home.html
     switcher = {path for path, attrs, _text in home.links if attrs.get("hreflang")}
     others = {_path(page) for page in home_page.get_translations().live()}
-    assert len(others) == 2 and others <= switcher
+    assert len(others) == 2
+    assert others <= switcher

@@ -44,7 +44,8 @@ def test_double_opt_in_then_an_email_per_new_update(client, item, mailoutbox):
     item.progress_updates = [ProgressUpdate(title="Hange tehtud", date=TODAY, kind="progress")]
     publish(item)
     message = mailoutbox[-1]
-    assert message.to == ["mari@example.ee"] and "Hange tehtud" in message.body
+    assert message.to == ["mari@example.ee"]
+    assert "Hange tehtud" in message.body
     count = len(mailoutbox)
     item.title = "Paviljonid (uus nimi)"
     publish(item)  # no new update: no e-mail
@@ -61,8 +62,10 @@ def test_malformed_email_is_a_400_with_the_error_on_the_field(client, item, mail
     response = client.post(item.url + "follow/", {"follow-email": "not-an-address"})
     assert response.status_code == 400
     html = response.content.decode()
-    assert 'aria-invalid="true"' in html and "not-an-address" in html
-    assert mailoutbox == [] and not ItemFollower.objects.exists()
+    assert 'aria-invalid="true"' in html
+    assert "not-an-address" in html
+    assert mailoutbox == []
+    assert not ItemFollower.objects.exists()
 
 
 def test_tampered_expired_or_foreign_links_change_nothing(client, home, item, mailoutbox):

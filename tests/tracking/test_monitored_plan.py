@@ -149,16 +149,20 @@ def _dashboard(admin_client, language):
 
 
 def test_dashboard_lists_each_meeting_once_in_the_editors_language(admin_client, translated):
-    plan, meeting, en, ru = translated
+    plan, meeting, en, _ru = translated
     assert en_link_of(meeting, en).monitored_plan_id == plan.pk  # synchronised: the source
     panel = _dashboard(admin_client, "en")
-    assert panel.count("Action plan:") == 1 and "Tegevuskava" not in panel
-    assert panel.count("Monitoring,") == 1 and "Seire," not in panel
+    assert panel.count("Action plan:") == 1
+    assert "Tegevuskava" not in panel
+    assert panel.count("Monitoring,") == 1
+    assert "Seire," not in panel
     # Russian: the plan in Russian (its title copied from Estonian), the meeting has no
     # Russian version: the default language's.
     panel = _dashboard(admin_client, "ru")
-    assert panel.count("Tegevuskava:") == 1 and "Action plan" not in panel
-    assert panel.count("Seire,") == 1 and "Monitoring," not in panel
+    assert panel.count("Tegevuskava:") == 1
+    assert "Action plan" not in panel
+    assert panel.count("Seire,") == 1
+    assert "Monitoring," not in panel
 
 
 def en_link_of(meeting, en):
@@ -177,7 +181,7 @@ def test_each_language_version_of_a_plan_shows_its_own_meeting(client, translate
 
 
 def test_dashboard_queries_do_not_grow_with_meetings_and_languages(admin_client, translated):
-    plan, meeting, en, ru = translated
+    plan, _meeting, _en, _ru = translated
     programme = plan.get_parent()
     before = page_queries(admin_client, "/admin/")[0]
     for n in range(2, 6):

@@ -84,7 +84,8 @@ def test_announced_meeting_is_shown(client, programme):
 def test_demo_announces_its_first_monitoring_meeting(demo):
     plan = ActionPlanPage.objects.get()
     result = next_monitoring(plan)
-    assert result.meeting is not None and result.meeting.slug == "seirekoosolek"
+    assert result.meeting is not None
+    assert result.meeting.slug == "seirekoosolek"
     assert not result.overdue
     assert OpenGovernmentPage.objects.get().pk == demo.pk
 

@@ -189,7 +189,8 @@ def test_the_preview_follows_the_updates_being_edited(admin_client, plan):
     path = f"/admin/pages/{item.pk}/edit/preview/"
     assert admin_client.post(path, data).json() == {"is_valid": True, "is_available": True}
     html = admin_client.get(path).content.decode()
-    assert 'value="60"' in html and 'value="45"' not in html
+    assert 'value="60"' in html
+    assert 'value="45"' not in html
 
 
 def test_a_translation_follows(plan, django_capture_on_commit_callbacks):
@@ -226,7 +227,8 @@ def test_every_listing_reads_the_item(client, admin_client, plan):
 
     report = admin_client.get("/admin/reports/avp-action-items/", {"export": "csv"})
     rows = list(csv.reader(io.StringIO(b"".join(report.streaming_content).decode("utf-8-sig"))))
-    assert rows[1][0] == item.title and rows[1][5] == "45"
+    assert rows[1][0] == item.title
+    assert rows[1][5] == "45"
 
     export = json.loads(client.get(plan.url + "open-data/json/").content)
     exported = export["items"][0]
