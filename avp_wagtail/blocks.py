@@ -43,17 +43,17 @@ def _scope(queryset, parent_context):
 
 def _in_page_language(chosen, parent_context):
     """The chosen page in the language of the page the block is on (its translation), or
-    the chosen page itself when it has none: an English home page shows the English plan."""
+    the chosen page itself when it has none the visitor may see: an English home page shows
+    the English plan. A translation under a view restriction the visitor has not passed
+    counts as none (core.visibility); the caller still checks the page it gets."""
     page = (parent_context or {}).get("page")
     locale_id = getattr(page, "locale_id", None)
     if chosen is None or not locale_id or chosen.locale_id == locale_id:
         return chosen
-    translation = (
-        type(chosen)
-        .objects.live()
-        .filter(translation_key=chosen.translation_key, locale_id=locale_id)
-        .first()
-    )
+    translation = visible(
+        type(chosen).objects.filter(translation_key=chosen.translation_key, locale_id=locale_id),
+        (parent_context or {}).get("request"),
+    ).first()
     return translation or chosen
 
 

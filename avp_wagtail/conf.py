@@ -55,6 +55,16 @@ DEFAULTS = {
     # the rate limits (comments, follows, interest form): the municipality's own public
     # addresses. The per-address limits still apply.
     "RATE_TRUSTED_NETWORKS": [],
+    # Addresses or networks of the reverse proxies and load balancers in front of the app
+    # servers (e.g. ["10.0.0.0/8"]). Only a request arriving from one of them has its
+    # X-Forwarded-For read: the client is the right-most address in it that is not a trusted
+    # proxy. Empty: REMOTE_ADDR is the client (the header is ignored, as anyone can send it).
+    "TRUSTED_PROXIES": [],
+    # How long (seconds) a shared cache (CDN, caching proxy) may keep a public page, feed or
+    # export seen by a visitor who is not logged in (s-maxage; browsers always ask again).
+    # Publishing purges them at once when wagtail.contrib.frontend_cache is set up.
+    # 0: every response is marked private.
+    "HTTP_CACHE_SECONDS": 300,
     # How many entries the RSS and Atom feeds of a plan or programme carry (I2).
     "FEED_ENTRIES": 50,
     # Share links under every AVP page: plain links, no third-party scripts. Any of

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.core.cache import cache
+from django.utils import translation
 from wagtail.models import Site
 
 from demo.builder import build_demo
@@ -37,6 +38,15 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def english_ui():
+    """The test runs with English active, for modules that check messages in English
+    (Django's own validators speak the active language); a module asks for it with
+    ``pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_ui")]``."""
+    with translation.override("en"):
+        yield
 
 
 # -- the core without the optional comments app (config.settings.test_core) ---------------

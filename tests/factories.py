@@ -30,6 +30,7 @@ from avp_wagtail.models import (
     ActionItemPartner,
     ActionPlanPage,
     AgendaItem,
+    AvpTag,
     CallContactPerson,
     CallInterestTheme,
     CallToParticipatePage,
@@ -378,4 +379,65 @@ def filled_programme(parent=None):
         ],
     )
     NetworkPageFactory(parent=programme, intro="<p>Kõigi valdade kavad.</p>")
+    return programme
+
+
+# The English and Russian a translator gives the names in ``translated_programme``.
+TRANSLATED_NAMES = {
+    "Kaasav eelarve": ("Participatory budgeting", "Инициативный бюджет"),
+    "Otseülekanded": ("Live streams", "Прямые трансляции"),
+    "Vallavalitsus": ("Municipal government", "Волостная управа"),
+    "Külaselts": ("Village society", "Деревенское общество"),
+    "eelarve": ("budget", "бюджет"),
+    "kaasamine": ("participation", "вовлечение"),
+}
+
+
+def translated_name(name, language):
+    """``name`` as ``translated_programme`` translates it: from ``TRANSLATED_NAMES``, else
+    marked with the language ("Plan 3" -> "Plan 3 (ru)")."""
+    if name in TRANSLATED_NAMES:
+        return TRANSLATED_NAMES[name][("en", "ru").index(language)]
+    return f"{name} ({language})"
+
+
+def translated_programme(languages=("en", "ru")):
+    """``filled_programme`` (its first action tagged "eelarve" and "kaasamine") translated
+    into ``languages``: the home page above it, its organisations and every page through
+    wagtail-localize (``translate``), its tags as an editor adds a tag's translation; each
+    translation named by ``translated_name`` and published. Returns the Estonian
+    programme."""
+    programme = filled_programme()
+    first = ActionItemPage.objects.descendant_of(programme).order_by("path").first()
+    first.tags.add("kaasamine")
+    publish(first)
+    organisations = list(Organisation.objects.filter(locale=programme.locale))
+    pages = [programme, *programme.get_descendants().specific().order_by("path")]
+    for language in languages:
+        locale, _created = Locale.objects.get_or_create(language_code=language)
+        # A tag's name is unique: its translation is named as it is made.
+        for tag in AvpTag.objects.filter(locale=programme.locale):
+            target = tag.copy_for_translation(locale)
+            target.name = translated_name(tag.name, language)
+            target.save()
+        # The home page as the site's editors translate it (otherwise wagtail-localize
+        # copies it as an alias of the Estonian one), organisations before the pages
+        # that refer to them.
+        home = programme.get_parent().specific
+        if not home.has_translation(locale):
+            translate(home, language)
+        for instance in [*organisations, *pages]:
+            translate(instance, language)
+    # Named last: translating a page translates the snippets it refers to again.
+    for language in languages:
+        locale = Locale.objects.get(language_code=language)
+        for organisation in organisations:
+            target = organisation.get_translation(locale)
+            target.name = translated_name(organisation.name, language)
+            target.save()
+        for page in pages:
+            target = page.get_translation(locale).specific
+            target.title = translated_name(page.title, language)
+            target.draft_title = target.title
+            publish(target)
     return programme

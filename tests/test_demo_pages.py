@@ -10,6 +10,8 @@ from avp_wagtail.models import (
     CallToParticipatePage,
     MeetingProtocolPage,
 )
+from demo.builder import build_demo
+from demo.neighbour import HOSTNAME, NAME
 
 
 def test_every_demo_page_renders(client, demo):
@@ -107,3 +109,24 @@ def test_demo_call_shows_every_section_and_the_form(client, demo):
     assert [html.index(title) for title in steps] == sorted(html.index(t) for t in steps)
     assert 'name="consent"' in html
     assert "Noorte kaasamine" in html
+
+
+def test_demo_neighbour_site_shows_its_own_plan_with_the_borrowed_action(client, db):
+    """The demo's second municipality (demo/neighbour.py) borrows one of Näidiku's actions.
+    Built without an address: the neighbour's site has the default site's port (80)."""
+    build_demo(translate=False, neighbour=True)
+    plan = ActionPlanPage.objects.get(title__contains="Naabri")
+    address = "/et/avatud-valitsemine/tegevuskava/"
+    html = client.get(address, HTTP_HOST=HOSTNAME).content.decode()
+    assert "Külavanemate ümarlaud" in html
+    assert "Eelarve lihtsas keeles" in html
+    assert "Kaasava eelarve menetlus" not in html  # Näidiku's own action stays at home
+    borrowed = ActionItemPage.objects.child_of(plan).get(title="Eelarve lihtsas keeles")
+    assert borrowed.adapted_from_municipality == "Näidiku vald"
+    export = client.get(f"{address}open-data/json/", HTTP_HOST=HOSTNAME).json()
+    assert export["publisher"]["name"] == NAME
+    assert {item["title"] for item in export["items"]} == {
+        "Külavanemate ümarlaud",
+        "Eelarve lihtsas keeles",
+    }
+    assert export["items"][1]["adapted_from"]["municipality"] == "Näidiku vald"

@@ -7,6 +7,9 @@ site's own ``Host: host:8123``; every ``<a href>``, ``<link href>``, ``<form act
 exports they lead to, is checked and followed: none leaves the installation's sites (no
 ``localhost`` on port 80, no ``example.com``), a link to another municipality goes to that
 site's own address, feeds and documents use absolute URLs, and nothing is a 404 or 500.
+
+The demo's own navigation is checked here too: its home page links the programme and the
+network page in every language, and the network page shows the neighbouring municipality.
 """
 
 import csv
@@ -21,14 +24,24 @@ import icalendar
 import pytest
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.utils import timezone, translation
 from wagtail.models import Page, Site
 
+from avp_wagtail.models import (
+    ActionItemPage,
+    ActionPlanPage,
+    MeetingProtocolPage,
+    NetworkPage,
+)
+from demo.neighbour import NAME
 from tests import linked_demo as fixtures
+from tests.helpers import get_page, path_of
 from tests.linked_demo import ADDRESS, PORT
 
 pytestmark = pytest.mark.django_db
 linked_demo_setup = fixtures.linked_demo_setup
 linked_demo = fixtures.linked_demo
+LANGUAGES = ("et", "en", "ru")
 
 # Host names that mean "this installation" when they appear in a link.
 LOCAL_HOSTNAMES = {"localhost", "127.0.0.1", "testserver", "example.com"}
@@ -260,3 +273,100 @@ def _links_stay_on(client, host, path):
             assert parts.netloc == host, (path, kind, link)
             checked += 1
     return checked
+
+
+# The demo's navigation (issue 12, point 11): its home page links the programme and the
+# network page in every language, and the network page shows the neighbouring municipality
+# untranslated, in its own language. (Breadcrumbs and the programme's link to the network
+# page are tested on built pages in tests/templatetags/test_navigation.py.)
+
+
+def _get(client, page):
+    """``page`` on its own site, which answers at the demo's port."""
+    assert urlsplit(page.get_full_url()).port == PORT
+    return get_page(client, page)
+
+
+def _programme(demo, language):
+    return demo.get_translations(inclusive=True).get(locale__language_code=language).specific
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_home_page_links_the_programme_and_the_network_page(client, linked_demo, language):
+    programme = _programme(linked_demo, language)
+    network = NetworkPage.objects.live().child_of(programme).get()
+    home = _get(client, programme.get_parent())
+    paths = {path for path, _attrs, _text in home.links}
+    assert path_of(programme) in paths
+    assert path_of(network) in paths
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_home_page_blocks_show_the_pages_in_the_home_pages_language(client, linked_demo, language):
+    """The AVP blocks of a translated home page show the translated plan and the
+    programme's upcoming meetings, as the programme page does (the blocks chose the
+    Estonian pages)."""
+    programme = _programme(linked_demo, language)
+    plan = ActionPlanPage.objects.live().child_of(programme).first()
+    home = _get(client, programme.get_parent())
+    paths = {path for path, _attrs, _text in home.links}
+    assert path_of(plan) in paths
+    other_languages = plan.get_translations().live()
+    assert not paths & {path_of(other) for other in other_languages}
+    upcoming = (
+        MeetingProtocolPage.objects.live().child_of(programme).filter(start__gte=timezone.now())
+    )
+    assert upcoming.exists()
+    for meeting in upcoming:
+        assert path_of(meeting) in paths, meeting.title
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_network_page_does_not_hide_the_untranslated_neighbour(client, linked_demo, language):
+    network = NetworkPage.objects.live().child_of(_programme(linked_demo, language)).get()
+    page = _get(client, network)
+    assert NAME in page.html
+    by_path = {path: (attrs, text) for path, attrs, text in page.links}
+    # The neighbour's plan and actions exist only in Estonian: listed in Estonian, marked
+    # as such (lang for screen readers, a note for everyone).
+    neighbour_pages = Page.objects.live().filter(
+        path__startswith=Page.objects.get(title=NAME, depth=2).path, depth__gt=3
+    )
+    assert neighbour_pages.count() == 3  # the plan, its own action and the borrowed one
+    for neighbour_page in neighbour_pages:
+        _attrs, text = by_path[path_of(neighbour_page)]
+        assert text == neighbour_page.title
+        # lang="et" on the link or on what wraps it in its list item / table row
+        link = page.html.index(f'href="{neighbour_page.get_full_url()}"')
+        before = page.html[:link]
+        start = max(before.rfind("<li"), before.rfind("<th"))
+        entry = page.html[start : page.html.index(">", link) + 1]  # up to the <a>'s end
+        assert 'lang="et"' in entry, entry
+    with translation.override(language):
+        estonian = translation.get_language_info("et")["name_translated"]
+    assert f"{str(estonian)[1:]})</small>" in page.html
+    # Näidiku's own actions appear once, in the reader's language (not also in Estonian).
+    translated = ActionItemPage.objects.live().filter(locale__language_code=language)
+    assert translated.count() >= 8
+    for item in translated:
+        assert by_path[path_of(item)][1] == item.title
+    estonian_items = ActionItemPage.objects.live().filter(
+        locale__language_code="et", translation_key__in=translated.values("translation_key")
+    )
+    assert not any(path_of(item) in by_path for item in estonian_items)
+    rows = page.html.count("<tr>") - 1  # minus the header row
+    assert rows == translated.count() + 2
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_home_page_speaks_its_language_and_switches_languages(client, linked_demo, language):
+    """The example site's own strings are translated and the home page offers the other
+    language versions, as every AVP page does."""
+    home_page = _programme(linked_demo, language).get_parent()
+    home = _get(client, home_page)
+    with translation.override(language):
+        assert translation.gettext("Skip to content") in home.html
+    switcher = {path for path, attrs, _text in home.links if attrs.get("hreflang")}
+    others = {path_of(page) for page in home_page.get_translations().live()}
+    assert len(others) == 2
+    assert others <= switcher

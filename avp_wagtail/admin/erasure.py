@@ -4,7 +4,8 @@ Settings > "Erase personal data": an administrator types the resident's e-mail a
 sees how many rows of each kind of personal data hold it (follows, expressions of interest
 and, with the comments app, comments and unconfirmed comments: every provider registered
 under ``avp_personal_data``, see ``avp_wagtail.privacy.retention``), and erases them
-(``erase_person``). Allowed to superusers and to users with
+(``erase_person``). The page's text names no kind of data itself: each provider's
+``description`` says what erasing does to its kind. Allowed to superusers and to users with
 the "Can erase one person's personal data" permission; on an installation with several
 sites a non-superuser erases only within the pages they hold permissions on
 (``admin_scope``). Wagtail's log records who did it, when and how many rows, never the
@@ -90,9 +91,9 @@ def kind_counts_text(counts):
 class ErasureForm(ControlCharacterCleaningMixin, forms.Form):
     email = forms.EmailField(
         label=gettext_lazy("The resident's e-mail address"),
+        # Names no kind: the kinds an installation has describe themselves in the view.
         help_text=gettext_lazy(
-            "Comments, follows of actions, expressions of interest and unconfirmed "
-            "comments sent with this address (in any letter case) are erased."
+            "Every record sent with this address (in any letter case) is erased."
         ),
     )
     confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
@@ -112,6 +113,8 @@ class ErasePersonalDataView(WagtailAdminTemplateMixin, FormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["action_url"] = reverse(URL_NAME)
+        # What erasing does to each kind of personal data this installation has.
+        context["descriptions"] = [p.description for p in providers() if p.description]
         context.setdefault("submit_button_label", _("Find the data"))
         return context
 

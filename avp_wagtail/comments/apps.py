@@ -12,8 +12,10 @@ class AvpCommentsConfig(AppConfig):
         from django.db.models.signals import post_delete
 
         from avp_wagtail.comments import checks  # noqa: F401  (registers the system checks)
+        from avp_wagtail.comments.models import AvpComment
         from avp_wagtail.comments.permissions import register_policy
         from avp_wagtail.comments.threads import rehome_comments_of_deleted_page
+        from avp_wagtail.core import fragments
 
         # The discussion outlives the page holding it (see threads.py); the core app
         # knows nothing about comments, so the receiver is connected here.
@@ -22,6 +24,10 @@ class AvpCommentsConfig(AppConfig):
             sender=_page_model(),
             dispatch_uid="avp_comments.rehome_comments",
         )
+
+        # The plan page's cached item table shows comment counts: a comment posted,
+        # confirmed, flagged or deleted makes it stale (avp_wagtail.core.fragments).
+        fragments.track(AvpComment)
 
         self.legacy_permission_policy = register_policy()
 

@@ -1,6 +1,9 @@
 """What a page template needs to show its discussion (``avp_comments`` in the context)."""
 
+from urllib.parse import quote
+
 from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
 from django_comments_xtd.models import max_thread_level_for_content_type
 
 from avp_wagtail.comments.choices import CommentMark, FlagReason
@@ -39,7 +42,18 @@ def comment_context(page, request):
     reader's rights. ``None`` when the page shows no discussion at all (closed and empty)."""
     target = thread_page(page)
     municipality = municipality_name(site_of(page, request))
-    thread = CommentThread(target, mark=request.GET.get("mark"), municipality=municipality)
+    notice = request.GET.get("comment")
+    thread = CommentThread(
+        target,
+        mark=request.GET.get("mark"),
+        municipality=municipality,
+        screen=request.GET.get("comments"),
+        # ?c=<id> (links to a comment) or the comment a resident replies to, else the
+        # comment she sent again: the screen that holds it.
+        comment=request.GET.get("c") or (request.GET.get("cid") if notice == "duplicate" else None),
+        # A reply sent back with errors (a POST to /comments/post/) shows its screen too.
+        reply_to=request.GET.get("reply_to") or request.POST.get("reply_to"),
+    )
     closed_reason = target.comments_closed_reason()
     if closed_reason and not thread.counts.total:
         return None
@@ -54,17 +68,18 @@ def comment_context(page, request):
             from_page=page,
             initial={"reply_to": reply_to.pk} if reply_to else None,
         )
-    notice = request.GET.get("comment")
     earlier = None
     if notice == "duplicate":
         node = thread.node(_int(request.GET.get("cid")))
         earlier = node.comment if node is not None and node.comment.is_visible else None
+    page_url = page.get_url(request)
+    _add_links(thread, page_url, form is not None, max_level)
     return {
         "page": page,
         # Links back to this page: relative to the host that served it (never page.url,
         # which is absolute on a multi-site install), also when the page is shown again
         # by the comment views at /comments/...
-        "page_url": page.get_url(request),
+        "page_url": page_url,
         "earlier": earlier,
         "target": target,
         "thread": thread,
@@ -77,6 +92,20 @@ def comment_context(page, request):
         "flag_reasons": FlagReason.choices,
         "notice": notice if notice in NOTICES else None,
     }
+
+
+def _add_links(thread, page_url, can_reply, max_level):
+    """Each shown comment's "Reply" and "Report" links, built here once rather than by a
+    template tag per comment: the screen's rendering time is per comment."""
+    back = page_url + (f"?comments={thread.screen}" if thread.screen > 1 else "")
+    back = quote(back, safe="/")  # as the urlencode filter
+    for comment in thread.loaded_comments:
+        comment.flag_href = f"{reverse('avp_comments:flag', args=[comment.pk])}?next={back}"
+        comment.reply_href = (
+            f"{page_url}?reply_to={comment.pk}#comment-form"
+            if can_reply and comment.level < max_level
+            else ""
+        )
 
 
 def add_comment_context(page, request, context):

@@ -56,8 +56,20 @@ def hide(comments, user):
 
 def record_flag(comment, reason, reporter_key, user=None):
     """Store one resident's flag (once per resident). Returns True if the comment is now
-    hidden because it reached the flag threshold."""
+    hidden because it reached the flag threshold.
+
+    The comment's row is locked first (``SELECT ... FOR UPDATE``), so flags arriving at the
+    same moment (on any server sharing the database) are counted one after the other: the
+    one that reaches the threshold sees every earlier flag and hides the comment."""
     with transaction.atomic():
+        locked = AvpComment.objects.select_for_update(of=("self",)).filter(pk=comment.pk)
+        if not locked.exists():  # deleted meanwhile
+            return False
+        # Read again once the lock is held: a flagger who waited for it gets the locked row
+        # anew but, in the same statement, the parent tables (django_comments, where
+        # is_public lives) as they were before; a fresh query sees the earlier flagger's
+        # commit, so the comment is hidden once.
+        comment = AvpComment.objects.get(pk=comment.pk)
         _, created = CommentFlagReport.objects.get_or_create(
             comment=comment,
             reporter_key=reporter_key,

@@ -24,7 +24,7 @@ from django.db import transaction
 from django.db.models import F, Q, Value
 from django.db.models.functions import Concat
 from django.utils import timezone
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail.models import ModelLogEntry
 
 from avp_wagtail.comments.conf import DEFAULT_RETENTION_DAYS
@@ -164,6 +164,11 @@ class CommentData(PersonalData):
         "comments_erased": ("unpublished comment(s)", "erased"),
         "pending_comments_deleted": ("unconfirmed comment(s)", "deleted"),
     }
+    description = gettext_lazy(
+        "Erased comments disappear from the page; a comment others replied to stays as "
+        "“removed” without its text, name or address. Unconfirmed comments are deleted. "
+        "Official responses of the municipality are not erased."
+    )
     # A comment belongs to the page whose id its object_pk holds (as COMMENT_SCOPE says).
     page_lookups = {"comments": "object_pk", "pending_comments": "object_pk"}
     count_texts = {

@@ -78,6 +78,15 @@ def thread_page(page):
     return type(page).objects.get(pk=root_id)
 
 
+def comment_link(page_url, comment_id, **params):
+    """The link to comment ``comment_id`` on the page at ``page_url`` (any language version
+    of its thread): ``?c=<id>`` makes the page show the screen of the discussion that holds
+    the comment, ``#c<id>`` scrolls to it. Every link to a comment is built with it (redirects
+    after posting and confirming, e-mails, the admin's "In context")."""
+    query = "&".join(f"{key}={value}" for key, value in params.items())
+    return f"{page_url}?{query}{'&' if query else ''}c={comment_id}#c{comment_id}"
+
+
 def visible(queryset):
     return queryset.filter(is_public=True, is_removed=False)
 
@@ -126,56 +135,232 @@ class MarkCounts:
         return self.by_mark.get(CommentMark.QUESTION, 0)
 
 
-class CommentThread:
-    """A page's discussion read in one query: the tree, the counts, and what awaits a response.
+# A screen of the discussion: at most this many top-level comments (each with its replies)...
+THREADS_PER_SCREEN = 50
+# ...and, when the threads are long, about this many comments in all (a screen always holds
+# at least one thread): the page's size and rendering time stay bounded.
+COMMENTS_PER_SCREEN = 100
+# The "awaiting the municipality's response" list names the longest-waiting ones only.
+AWAITING_LISTED = 20
 
-    ``mark`` narrows the shown comments to one mark (each with the replies to it).
+_SKELETON_FIELDS = (
+    "pk",
+    "parent_id",
+    "is_public",
+    "is_removed",
+    "mark",
+    "is_official_response",
+    "level",
+)
+
+
+class _Entry:
+    """One comment of the discussion without its text: enough to build the tree, count,
+    and find the screen a comment is on. The whole discussion is read like this in one
+    query; full comments are read only for the screen shown."""
+
+    __slots__ = ("children", "level", "mark", "official", "parent_id", "pk", "visible")
+
+    def __init__(self, pk, parent_id, is_public, is_removed, mark, official, level):
+        self.pk = pk
+        self.parent_id = parent_id
+        self.visible = is_public and not is_removed
+        self.mark = mark
+        self.official = official
+        self.level = level
+        self.children = []
+
+
+def _int_param(value):
+    try:
+        return int(str(value).strip())
+    except (TypeError, ValueError):
+        return None
+
+
+class CommentThread:
+    """A page's discussion, read in a bounded number of queries whatever its size: the
+    counts, what awaits a response, and one *screen* of it (``?comments=N``).
+
+    The order is the thread order (oldest thread first, each with its replies), so a
+    thread keeps its screen as new comments come in. ``mark`` narrows the listing to the
+    comments with one mark (each with the replies to it). ``comment`` (``?c=<id>``) and
+    ``reply_to`` choose the screen that holds that comment; else ``screen``, clamped to the
+    screens there are (junk is the first screen, a number too large the last).
     """
 
-    def __init__(self, target, mark=None, municipality=None):
+    def __init__(
+        self,
+        target,
+        mark=None,
+        municipality=None,
+        screen=None,
+        comment=None,
+        reply_to=None,
+    ):
         self.target = target
         self.mark = mark if mark in CommentMark.values else None
-        comments = list(comments_for(target).select_related("user"))
-        if municipality is not None:
-            for comment in comments:  # official responses are signed with it
-                comment.municipality_name = municipality
-        nodes = {comment.pk: CommentNode(comment) for comment in comments}
-        self.roots = []
-        for comment in comments:
-            parent = nodes.get(comment.parent_id)
-            if comment.parent_id == comment.pk or parent is None:
-                self.roots.append(nodes[comment.pk])
+        self._municipality = municipality
+        rows = comments_for(target).values_list(*_SKELETON_FIELDS)
+        entries = {row[0]: _Entry(*row) for row in rows}
+        self._entries = entries
+        self._roots = []
+        for entry in entries.values():
+            parent = entries.get(entry.parent_id)
+            if entry.parent_id == entry.pk or parent is None:
+                self._roots.append(entry)
             else:
-                parent.children.append(nodes[comment.pk])
-        self._nodes = nodes
-        shown = [c for c in comments if c.is_visible]
-        self.counts = MarkCounts(len(shown), dict(Counter(c.mark for c in shown)))
+                parent.children.append(entry)
+        self._shown = {}
+        for entry in self._roots:
+            self._mark_shown(entry)
+        shown = [entry for entry in entries.values() if entry.visible]
+        self.counts = MarkCounts(len(shown), dict(Counter(entry.mark for entry in shown)))
+
+        if self.mark is None:
+            listed = [entry for entry in self._roots if self._shown[entry.pk]]
+        else:
+            listed = [e for e in entries.values() if e.visible and e.mark == self.mark]
+        self.screens = self._cut_screens(listed)
+        self._screen_of = {}
+        for number, screen_entries in enumerate(self.screens, start=1):
+            for entry in screen_entries:
+                for pk in self._subtree(entry):
+                    self._screen_of.setdefault(pk, number)
+        self.screen_count = max(len(self.screens), 1)
+        self.screen = self._choose_screen(screen, comment, reply_to)
+
+        awaiting = [
+            entry
+            for entry in self._roots
+            if entry.visible and not entry.official and not self._has_official_response(entry)
+        ]
+        self.awaiting_count = len(awaiting)
+        awaiting = awaiting[:AWAITING_LISTED]
+        on_screen = self.screens[self.screen - 1] if self.screens else []
+        wanted = {pk for entry in on_screen for pk in self._subtree(entry)}
+        wanted.update(entry.pk for entry in awaiting)
+        self._comments = self._load(wanted)
+        self._nodes = {}
+        self.nodes = [self._node(entry) for entry in on_screen]
+        self.awaiting_response = [self._comments[e.pk] for e in awaiting if e.pk in self._comments]
+
+    # -- building ---------------------------------------------------------------------
+
+    def _mark_shown(self, entry):
+        """Visible comments are shown; a hidden one only as a placeholder above replies."""
+        shown = entry.visible
+        for child in entry.children:
+            shown = self._mark_shown(child) or shown
+        self._shown[entry.pk] = shown
+        return shown
+
+    def _has_official_response(self, entry):
+        return any(
+            (child.visible and child.official) or self._has_official_response(child)
+            for child in entry.children
+        )
+
+    def _subtree(self, entry):
+        """Ids of the comments rendered for ``entry``: it and its shown replies."""
+        yield entry.pk
+        for child in entry.children:
+            if self._shown.get(child.pk):
+                yield from self._subtree(child)
+
+    def _cut_screens(self, listed):
+        screens, current, size = [], [], 0
+        for entry in listed:
+            length = sum(1 for _pk in self._subtree(entry))
+            if current and (
+                len(current) >= THREADS_PER_SCREEN or size + length > COMMENTS_PER_SCREEN
+            ):
+                screens.append(current)
+                current, size = [], 0
+            current.append(entry)
+            size += length
+        if current:
+            screens.append(current)
+        return screens
+
+    def _choose_screen(self, screen, comment, reply_to):
+        for pk in (_int_param(comment), _int_param(reply_to)):
+            if pk in self._screen_of:
+                return self._screen_of[pk]
+        number = _int_param(screen) or 1
+        return min(max(number, 1), self.screen_count)
+
+    def _load(self, pks):
+        if not pks:
+            return {}
+        comments = {
+            comment.pk: comment
+            for comment in comments_for(self.target).filter(pk__in=pks).select_related("user")
+        }
+        if self._municipality is not None:
+            for comment in comments.values():  # official responses are signed with it
+                comment.municipality_name = self._municipality
+        return comments
+
+    def _node(self, entry):
+        node = CommentNode(self._comments[entry.pk])
+        node.children = [self._node(child) for child in entry.children if self._shown.get(child.pk)]
+        self._nodes[entry.pk] = node
+        return node
+
+    # -- reading ----------------------------------------------------------------------
 
     def node(self, pk):
-        return self._nodes.get(pk)
+        """The node of comment ``pk`` of this discussion (read from the database when it is
+        not on the screen shown), or None."""
+        pk = _int_param(pk)
+        if pk not in self._entries:
+            return None
+        if pk not in self._nodes:
+            if pk not in self._comments:
+                self._comments.update(self._load({pk}))
+            if pk not in self._comments:  # deleted meanwhile
+                return None
+            self._nodes[pk] = CommentNode(self._comments[pk])
+        return self._nodes[pk]
 
     @property
-    def nodes(self):
-        """Top-level nodes to render (all threads, or the comments with the chosen mark)."""
-        if self.mark is None:
-            return [node for node in self.roots if node.shown]
-        return [
-            node
-            for node in self._nodes.values()
-            if node.comment.is_visible and node.comment.mark == self.mark
-        ]
+    def loaded_comments(self):
+        """The comments read in full: the screen's, and the awaiting-response list's."""
+        return self._comments.values()
+
+    def screen_for(self, pk):
+        """The screen (1, 2, ...) comment ``pk`` is shown on in this listing, or None."""
+        return self._screen_of.get(_int_param(pk))
 
     @property
-    def awaiting_response(self):
-        """Visible top-level comments that no official response answers yet (reasoned
-        response to public input)."""
-        return [
-            node.comment
-            for node in self.roots
-            if node.comment.is_visible
-            and not node.comment.is_official_response
-            and not node.has_official_response
-        ]
+    def previous_screen(self):
+        return self.screen - 1 if self.screen > 1 else None
+
+    @property
+    def next_screen(self):
+        return self.screen + 1 if self.screen < self.screen_count else None
+
+    @property
+    def screen_numbers(self):
+        """The screens the pager names: the first, the last, and two either side of the
+        one shown (``None`` marks a gap)."""
+        near = set(range(self.screen - 2, self.screen + 3)) | {1, self.screen_count}
+        numbers, last = [], 0
+        for number in sorted(n for n in near if 1 <= n <= self.screen_count):
+            if number > last + 1:
+                numbers.append(None)
+            numbers.append(number)
+            last = number
+        return numbers
+
+    @property
+    def threads_on_screen(self):
+        return len(self.nodes)
+
+    @property
+    def thread_total(self):
+        return sum(len(screen) for screen in self.screens)
 
 
 def counts_for_pages(pages):

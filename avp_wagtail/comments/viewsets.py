@@ -13,6 +13,7 @@ from avp_wagtail.admin.scope import scope_viewset
 from avp_wagtail.comments.filters import CommentFilterSet
 from avp_wagtail.comments.models import AvpComment
 from avp_wagtail.comments.permissions import COMMENT_SCOPE
+from avp_wagtail.comments.threads import comment_link
 
 
 def _thread_page_url(comment):
@@ -31,7 +32,7 @@ class CommentInContextColumn(Column):
         url = _thread_page_url(instance)
         if not url:
             return page.title
-        return format_html('<a href="{}#c{}">{}</a>', url, instance.pk, page.title)
+        return format_html('<a href="{}">{}</a>', comment_link(url, instance.pk), page.title)
 
 
 class RespondColumn(Column):

@@ -42,6 +42,8 @@ from django.urls import URLPattern
 from wagtail import hooks
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 
+from avp_wagtail.core.cache_headers import cache_headers, is_shareable_view
+
 ROUTES_HOOK = "avp_page_routes"
 CONTEXT_HOOK = "avp_page_context"
 PERSONAL_DATA_HOOK = "avp_personal_data"
@@ -61,6 +63,23 @@ class PluggableRoutesMixin(RoutablePageMixin):
         for provide in hooks.get_hooks(ROUTES_HOOK):
             routes.extend(provide(cls) or ())
         return tuple(routes)
+
+    def serve(
+        self, request: HttpRequest, view: Any = None, args: Any = None, kwargs: Any = None
+    ) -> Any:
+        """The page or one of its sub-URLs, with its HTTP caching headers."""
+        response = super().serve(request, view, args, kwargs)
+        return cache_headers(self, request, response, view)
+
+    def get_cached_paths(self) -> list[str]:
+        """The paths a frontend cache purges on publish: the page and each shareable
+        sub-URL without arguments (feeds, calendar, open data)."""
+        paths = ["/"]
+        for pattern in type(self).get_subpage_urls():
+            route = str(pattern.pattern).lstrip("^").rstrip("$")
+            if route and "<" not in route and is_shareable_view(pattern.callback):
+                paths.append("/" + route.lstrip("/"))
+        return list(dict.fromkeys(paths))
 
     def has_subpage(self, name: str) -> bool:
         """Whether a feature registered the sub-URL ``name`` for this page type."""

@@ -29,15 +29,42 @@ from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils.crypto import salted_hmac
 
+from avp_wagtail.conf import get_setting
+
 # The comments app's permission, checked by name: the core never imports the optional app.
 MODERATE_PERMISSION = "avp_comments.moderate_avpcomment"
 IPV6_PREFIX = 64
 
 
+def _address(text: str) -> str | None:
+    """``text`` as a normalised IP address, or None (also for "for=..." and ports)."""
+    try:
+        return str(ipaddress.ip_address(text.strip()))
+    except ValueError:
+        return None
+
+
 def client_ip(request: HttpRequest) -> str:
-    """The address the request came from. Behind a proxy, the host site sets REMOTE_ADDR
-    from the forwarded header in its own middleware (documented in docs/comments.md)."""
-    return request.META.get("REMOTE_ADDR") or "unknown"
+    """The address the request came from.
+
+    ``REMOTE_ADDR``, unless it is one of ``AVP_WAGTAIL["TRUSTED_PROXIES"]`` (the load
+    balancers and reverse proxies in front of the app servers): then the right-most address
+    of ``X-Forwarded-For`` that is not a trusted proxy. Each proxy appends the address it
+    received the request from, so the addresses to the left of it are whatever the client
+    chose to send: they are never believed. Without trusted proxies the header is ignored.
+    """
+    remote = request.META.get("REMOTE_ADDR") or ""
+    proxies = get_setting("TRUSTED_PROXIES")
+    if not proxies or not in_networks(remote, proxies):
+        return remote or "unknown"
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    hops = [_address(part) for part in forwarded.split(",")]
+    for hop in reversed(hops):
+        if hop is None:  # garbage in the chain: nothing further left can be trusted
+            break
+        if not in_networks(hop, proxies):
+            return hop
+    return remote
 
 
 def network_identity(address: object) -> str:
@@ -92,7 +119,11 @@ def is_exempt(request: HttpRequest, trusted_networks: Iterable[str] = ()) -> boo
 
 def _key(scope: str, kind: str, identity: str, period: int, now: float | None = None) -> str:
     window = int((time.time() if now is None else now) // period)
-    digest = salted_hmac(f"avp_wagtail.core.ratelimit.{kind}", identity).hexdigest()[:32]
+    # SHA-256 named (Django 6.1 deprecates relying on the default): only cache keys, so a
+    # change of algorithm just starts the current window's counts afresh.
+    digest = salted_hmac(
+        f"avp_wagtail.core.ratelimit.{kind}", identity, algorithm="sha256"
+    ).hexdigest()[:32]
     return f"{scope}:rate:{kind}:{digest}:{window}"
 
 

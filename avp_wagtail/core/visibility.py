@@ -25,6 +25,7 @@ from django.http import HttpRequest
 from wagtail.models import PageViewRestriction
 
 _CACHE_ATTRIBUTE = "_avp_hidden_paths"
+_RESTRICTIONS_ATTRIBUTE = "_avp_view_restrictions"
 
 _QS = TypeVar("_QS", bound=QuerySet[Any])
 
@@ -35,21 +36,37 @@ def _passes(restriction: PageViewRestriction, request: HttpRequest | None) -> bo
     return restriction.accept_request(request)
 
 
+def _restrictions(request: HttpRequest | None) -> list[PageViewRestriction]:
+    """Every view restriction with its page (one query, once per request)."""
+    if request is not None:
+        cached = getattr(request, _RESTRICTIONS_ATTRIBUTE, None)
+        if cached is not None:
+            return cached
+    restrictions = list(PageViewRestriction.objects.select_related("page"))
+    if request is not None:
+        setattr(request, _RESTRICTIONS_ATTRIBUTE, restrictions)
+    return restrictions
+
+
+def _outermost(paths: list[str]) -> list[str]:
+    """The sorted paths without those inside another of them."""
+    paths = sorted(set(paths))
+    return [path for i, path in enumerate(paths) if not any(path.startswith(p) for p in paths[:i])]
+
+
 def hidden_paths(request: HttpRequest | None = None) -> list[str]:
     """Tree paths of the sections the visitor may not see (one query, once per request)."""
     if request is not None:
         cached = getattr(request, _CACHE_ATTRIBUTE, None)
         if cached is not None:
             return cached
-    paths = sorted(
-        {
+    paths = _outermost(
+        [
             restriction.page.path
-            for restriction in PageViewRestriction.objects.select_related("page")
+            for restriction in _restrictions(request)
             if not _passes(restriction, request)
-        }
+        ]
     )
-    # A section inside another hidden one adds nothing.
-    paths = [path for i, path in enumerate(paths) if not any(path.startswith(p) for p in paths[:i])]
     if request is not None:
         setattr(request, _CACHE_ATTRIBUTE, paths)
     return paths
@@ -68,6 +85,15 @@ def visible_q(request: HttpRequest | None = None, prefix: str = "") -> Q:
 def visible(queryset: _QS, request: HttpRequest | None = None) -> _QS:
     """The pages of ``queryset`` the visitor may see."""
     return queryset.filter(visible_q(request))
+
+
+def is_public(page: Any, request: HttpRequest | None = None) -> bool:
+    """Whether ``page`` is live and under no view restriction at all, whoever asks: what
+    may be kept in a shared cache (``request`` only to reuse its restriction list)."""
+    if page is None or not page.live:
+        return False
+    paths = [restriction.page.path for restriction in _restrictions(request)]
+    return not any(page.path.startswith(path) for path in paths)
 
 
 def is_visible(page: Any, request: HttpRequest | None = None) -> bool:

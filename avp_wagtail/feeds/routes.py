@@ -8,6 +8,7 @@ responses carry the right content type and file name.)"""
 
 from django.urls import path
 
+from avp_wagtail.core.cache_headers import shareable
 from avp_wagtail.feeds.ical import calendar_response
 from avp_wagtail.feeds.news import PageAtomFeed, PageNewsFeed
 from avp_wagtail.models import ActionPlanPage, OpenGovernmentPage
@@ -16,14 +17,17 @@ FEED_PAGE_TYPES = (ActionPlanPage, OpenGovernmentPage)
 FEED_ROUTE_NAMES = ("calendar", "rss", "atom")
 
 
+@shareable
 def calendar_view(page, request):
     return calendar_response(page, request)
 
 
+@shareable
 def rss_view(page, request):
     return PageNewsFeed(page)(request)
 
 
+@shareable
 def atom_view(page, request):
     return PageAtomFeed(page)(request)
 

@@ -8,15 +8,16 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.http import HttpRequest
-from django.utils.functional import Promise
+from django.utils.functional import Promise, SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from avp_wagtail.core import progress
+from avp_wagtail.core import fragments, progress
 from avp_wagtail.core.choices import ItemStatus, OgpValue
 from avp_wagtail.core.plugins import PluggableRoutesMixin
 from avp_wagtail.core.progress import FactsFromUpdates
@@ -316,7 +317,15 @@ class ActionItemPage(
     def add_page_context(self, request: HttpRequest, context: dict[str, Any]) -> None:
         super().add_page_context(request, context)
         meeting_page = apps.get_model("avp_wagtail", "MeetingProtocolPage")
-        context["plan"] = self.get_parent().specific
+        # Loaded only if a (host's) template asks for it.
+        context["plan"] = SimpleLazyObject(lambda: self.get_parent().specific)
+        # The body of the page, the same for every visitor (avp_wagtail.core.fragments):
+        # while it is cached, the querysets below (but the meetings) stay unread.
+        context["avp_fragments"] = cached = fragments.Fragments(self, request, ("body",))
+        if cached.enabled and cached.cached is None:
+            # One query for the status ("overdue") and the milestone table. Not in a
+            # preview (fragments off): its milestones are the edit form's, not the database's.
+            prefetch_related_objects([self], "milestones")
         context["partners"] = self.partners.select_related("organisation")
         context["progress_updates"] = self.progress_updates.select_related("reported_by").order_by(
             "-date", "-sort_order"

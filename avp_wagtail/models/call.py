@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.module_loading import import_string
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
@@ -20,7 +20,9 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from avp_wagtail.conf import get_setting
+from avp_wagtail.core.cache_headers import cache_headers
 from avp_wagtail.core.ratelimit import over_limit
+from avp_wagtail.core.tasks import enqueue_after_commit, send_interest_notification_task
 from avp_wagtail.core.visibility import visible
 from avp_wagtail.models.commenting import CommentablePageMixin
 from avp_wagtail.models.meeting_protocol import MeetingProtocolPage
@@ -182,21 +184,24 @@ class CallToParticipatePage(AvpPageMixin, CommentablePageMixin, Page):
                         "again; what you typed is kept below."
                     )
                 else:
-                    from avp_wagtail.core.emails import send_interest_notification
-
                     submission = form.save()
-                    send_interest_notification(submission, request)
-                    return HttpResponseRedirect(
+                    # Sent by a background task (ids only), after the row is committed.
+                    enqueue_after_commit(
+                        send_interest_notification_task, submission.pk, get_language()
+                    )
+                    redirect = HttpResponseRedirect(
                         self.get_url(request) + "?submitted=1#interest-form"
                     )
+                    return cache_headers(self, request, redirect)
         context = self.get_context(request, *args, **kwargs)
         if form is not None:
             context["form"] = form  # the resident's input with its errors
         context["interest_error_notice"] = notice
         context["submitted"] = request.GET.get("submitted") == "1" and request.method == "GET"
-        return TemplateResponse(
+        response = TemplateResponse(
             request, self.get_template(request, *args, **kwargs), context, status=status
         )
+        return cache_headers(self, request, response)
 
     @staticmethod
     def _over_rate_limit(request: HttpRequest, email: str | None) -> bool:

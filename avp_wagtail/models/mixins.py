@@ -8,6 +8,7 @@ from wagtail.models import Page
 
 from avp_wagtail.conf import get_setting
 from avp_wagtail.core import i18n
+from avp_wagtail.core.cache_headers import cache_headers
 from avp_wagtail.core.plugins import add_plugin_context
 
 if TYPE_CHECKING:
@@ -27,6 +28,10 @@ class AvpPageMixin(_PageBase):
     installed (sharing, feeds, open data, following, comments, …) add theirs through the
     ``avp_page_context`` hook (see ``avp_wagtail.core.plugins``), so they can use what the
     page computed (e.g. the plan's item list)."""
+
+    def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        """The page, with its HTTP caching headers (``avp_wagtail.core.cache_headers``)."""
+        return cache_headers(self, request, super().serve(request, *args, **kwargs))
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)

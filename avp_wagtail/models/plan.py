@@ -21,6 +21,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from avp_wagtail.conf import get_setting
+from avp_wagtail.core import fragments
 from avp_wagtail.core.choices import CadenceUnit, ItemStatus, PlanStatus
 from avp_wagtail.core.plugins import PluggableRoutesMixin
 from avp_wagtail.core.progress import PlanSummary, ThemeGroup, mean_progress
@@ -245,8 +246,21 @@ class ActionPlanPage(PluggableRoutesMixin, AvpPageMixin, CommentablePageMixin, P
             data["datePublished"] = self.adoption_date.isoformat()
         return data
 
+    # The parts of the template that are the same for every visitor who may see the same
+    # items (avp_wagtail.core.fragments): while they are cached, the items are not loaded.
+    cached_fragments = ("progress", "overview")
+
     def add_page_context(self, request: HttpRequest, context: dict[str, Any]) -> None:
         super().add_page_context(request, context)
+        context["community_representatives"] = self.community_representatives.select_related(
+            "person__organisation"
+        )
+        context["cancelled_status"] = ItemStatus.CANCELLED
+        context["avp_fragments"] = cached = fragments.Fragments(
+            self, request, self.cached_fragments
+        )
+        if cached.cached is not None:
+            return
         items = list(self.get_items(request))
         themes = list(self.themes.all())
         context["items"] = items
@@ -254,10 +268,6 @@ class ActionPlanPage(PluggableRoutesMixin, AvpPageMixin, CommentablePageMixin, P
         context["progress"] = mean_progress(items)
         context["summary"] = PlanSummary(items)
         context["latest_updates"] = self.latest_updates(items)
-        context["community_representatives"] = self.community_representatives.select_related(
-            "person__organisation"
-        )
-        context["cancelled_status"] = ItemStatus.CANCELLED
 
     def latest_updates(self, items: Iterable[Any] | None = None) -> list[Any]:
         """The newest progress updates across the plan's live items, in one query."""

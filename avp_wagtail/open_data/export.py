@@ -24,7 +24,7 @@ from avp_wagtail.core.sites import full_url, municipality_name, site_of, site_ur
 from avp_wagtail.core.visibility import visible, visible_q
 from avp_wagtail.models import ActionItemPage, MeetingDiscussedItem, item_schema
 from avp_wagtail.models.item_schema import MILESTONE_FIELDS, OGP_VALUE_FIELDS, ItemField, Value
-from avp_wagtail.open_data.rich_text import absolute_links, html_of
+from avp_wagtail.open_data.rich_text import absolute_links, html_of, resolve_page_links
 from avp_wagtail.open_data.schema import SCHEMA_NAME, SCHEMA_VERSION
 
 
@@ -35,11 +35,14 @@ def _date(value: datetime.date | None) -> str | None:
 _SPLIT = "<!--avp-rich-text-split-->"
 
 
-def rich_texts_html(values: list[Any], base: str = "") -> list[str]:
+def rich_texts_html(
+    values: list[Any], base: str = "", request: HttpRequest | None = None
+) -> list[str]:
     """Several rich texts as HTML (Wagtail's rendering: ``expand_db_html``), their links
-    absolute on ``base``: expanded together, so their internal links cost one query per
-    link type whatever the number of texts."""
-    values = [str(value or "") for value in values]
+    absolute on ``base``: expanded together, their page links resolved at once
+    (``resolve_page_links``), so internal links cost a constant number of queries whatever
+    the number of texts and links."""
+    values = resolve_page_links([str(value or "") for value in values], request)
     if not any(values):
         return values
     parts = expand_db_html(_SPLIT.join(values)).split(_SPLIT)
@@ -153,6 +156,14 @@ class _Out:
     request: HttpRequest | None
     meetings: Any
     base: str
+    # (item pk, field name) -> the field's HTML, expanded with every other rich text of the
+    # document (rich_texts_html): a constant number of queries for their internal links.
+    html: dict[tuple[int, str], str] | None = None
+
+    def rich_text(self, item: Any, name: str) -> str:
+        if self.html is not None and (item.pk, name) in self.html:
+            return self.html[item.pk, name]
+        return html_of(getattr(item, name), self.base)
 
 
 def _field(item: Any, row: ItemField, out: _Out) -> Any:
@@ -192,7 +203,7 @@ EXPORTERS = {
     Value.ID: lambda item, row, out: str(getattr(item, row.name)),
     Value.URL: lambda item, row, out: page_url(item, out.request),
     Value.TEXT: _field,
-    Value.RICH_TEXT: lambda item, row, out: html_of(getattr(item, row.name), out.base),
+    Value.RICH_TEXT: lambda item, row, out: out.rich_text(item, row.name),
     Value.DATE: lambda item, row, out: _date(getattr(item, row.name)),
     Value.INTEGER: _field,
     Value.AMOUNT: lambda item, row, out: (
@@ -217,15 +228,31 @@ EXPORTERS = {
 
 
 def item_dict(
-    item: Any, request: HttpRequest | None, meetings: Any = (), base: str = ""
+    item: Any,
+    request: HttpRequest | None,
+    meetings: Any = (),
+    base: str = "",
+    html: dict[tuple[int, str], str] | None = None,
 ) -> dict[str, Any]:
-    """One action item as exported (``base``: the site's root URL, for rich text links): a
-    key for each row of the schema with a JSON key, in the schema's order."""
-    out = _Out(request, meetings, base)
+    """One action item as exported (``base``: the site's root URL, for rich text links;
+    ``html``: its rich text already expanded, from ``items_html``): a key for each row of
+    the schema with a JSON key, in the schema's order."""
+    out = _Out(request, meetings, base, html)
     data: dict[str, Any] = {}
     for row in item_schema.json_fields():
         row.put(data, EXPORTERS[row.value](item, row, out))
     return data
+
+
+def items_html(
+    items: list[Any], base: str, request: HttpRequest | None = None
+) -> dict[tuple[int, str], str]:
+    """Every rich text field of ``items`` as HTML, keyed by (item pk, field name): expanded
+    together, so their internal links cost one query per link type, not three per link."""
+    names = [row.name for row in item_schema.json_fields() if row.value == Value.RICH_TEXT]
+    keys = [(item.pk, name) for item in items for name in names]
+    values = [getattr(item, name) for item in items for name in names]
+    return dict(zip(keys, rich_texts_html(values, base, request), strict=True))
 
 
 def plan_export(plan: Any, request: HttpRequest | None = None, only: Any = None) -> dict[str, Any]:
@@ -236,6 +263,7 @@ def plan_export(plan: Any, request: HttpRequest | None = None, only: Any = None)
     programme = plan.get_parent().specific
     site = site_of(plan, request)
     base = base_url(site, request)
+    html = items_html(items, base, request)
     return {
         "schema": SCHEMA_NAME,
         "schema_version": SCHEMA_VERSION,
@@ -284,7 +312,8 @@ def plan_export(plan: Any, request: HttpRequest | None = None, only: Any = None)
             },
         },
         "items": [
-            item_dict(item, request, meetings.get(item.translation_key, ()), base) for item in items
+            item_dict(item, request, meetings.get(item.translation_key, ()), base, html)
+            for item in items
         ],
     }
 

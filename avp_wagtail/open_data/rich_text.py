@@ -7,16 +7,75 @@ import functools
 import re
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest
 from django.template.defaultfilters import linebreaksbr
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
+from wagtail.models import Locale, Page
 from wagtail.rich_text import expand_db_html
 
 from avp_wagtail.core.cleaning import strip_control
 
 # href="/..." (not "//host/..."): an internal link of the expanded rich text.
 _RELATIVE_HREF = re.compile(r'(<a\b[^>]*?\shref=")/(?!/)')
+
+
+# <a ... linktype="page" ... id="42">: a link to a page, in the database format.
+_PAGE_LINK = re.compile(r'<a\b(?=[^>]*\slinktype="page")[^>]*>')
+_LINK_ID = re.compile(r'\sid="(\d{1,18})"')
+
+
+def _localized(pages: list[Page]) -> dict[int, Page]:
+    """Page id -> the page Wagtail's page link handler points to (``Page.localized``): its
+    live translation in the active language, else the page itself; in one query."""
+    chosen = {page.pk: page for page in pages}
+    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return chosen
+    try:
+        locale = Locale.get_active()
+    except (LookupError, Locale.DoesNotExist):
+        return chosen
+    others = {page.translation_key for page in pages if page.locale_id != locale.pk}
+    if not others:
+        return chosen
+    translations = {
+        page.translation_key: page
+        for page in Page.objects.filter(translation_key__in=others, locale=locale)
+        .live()
+        .defer_streamfields()
+        .specific()
+    }
+    for page in pages:
+        if page.locale_id != locale.pk and page.translation_key in translations:
+            chosen[page.pk] = translations[page.translation_key]
+    return chosen
+
+
+def resolve_page_links(values: list[str], request: HttpRequest | None = None) -> list[str]:
+    """``values`` (rich text in the database format) with their page links turned into
+    plain links, as Wagtail's own page link handler renders them but for every value at
+    once: a constant number of queries whatever the number of links (its handler costs a
+    few queries per link). A link to a missing page becomes ``<a>``, as in Wagtail."""
+    ids = {
+        int(found.group(1))
+        for value in values
+        for tag in _PAGE_LINK.findall(value)
+        if (found := _LINK_ID.search(tag))
+    }
+    if not ids:
+        return values
+    pages = list(Page.objects.filter(pk__in=ids).defer_streamfields().specific())
+    urls = {pk: page.get_url(request) for pk, page in _localized(pages).items()}
+
+    def link(match: re.Match[str]) -> str:
+        found = _LINK_ID.search(match.group(0))
+        url = urls.get(int(found.group(1))) if found else None
+        return f'<a href="{escape(url)}">' if url else "<a>"
+
+    return [_PAGE_LINK.sub(link, value) for value in values]
 
 
 def absolute_links(html: str, base: str) -> str:

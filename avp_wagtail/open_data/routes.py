@@ -11,6 +11,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from django.urls import URLPattern, path
 
+from avp_wagtail.core.cache_headers import shareable
 from avp_wagtail.models import ActionItemPage, ActionPlanPage
 from avp_wagtail.open_data.csv_format import document_csv
 from avp_wagtail.open_data.export import export_filename, plan_export
@@ -26,11 +27,13 @@ def json_response(document: dict[str, Any], filename: str) -> HttpResponse:
     return response
 
 
+@shareable
 def plan_json_view(plan: Any, request: HttpRequest) -> HttpResponse:
     """The plan's open data export (``plan_export``) as JSON."""
     return json_response(plan_export(plan, request), export_filename(plan, "json"))
 
 
+@shareable
 def plan_csv_view(plan: Any, request: HttpRequest) -> HttpResponse:
     """The same export as CSV, one row per action item."""
     response = HttpResponse(
@@ -41,6 +44,7 @@ def plan_csv_view(plan: Any, request: HttpRequest) -> HttpResponse:
     return response
 
 
+@shareable
 def item_json_view(item: Any, request: HttpRequest) -> HttpResponse:
     """The item's plan's document listing only this item (what another municipality
     uploads to borrow just this action)."""

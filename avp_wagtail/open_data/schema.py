@@ -22,8 +22,12 @@ OGP_BY_NAME = {name.casefold(): value for value, name in OGP_NAMES.items()}
 OGP_BY_NAME.update({value.value: value for value in OgpValue})
 
 
-def completion(status: str | None, progress: int) -> str:
-    """The OGP Independent Reporting Mechanism's completion level of an action."""
+def completion(status: str | None, progress: int | None) -> str:
+    """The OGP Independent Reporting Mechanism's completion level of an action.
+
+    An unknown progress (None: a document whose item has ``"progress": null``) is no
+    progress: the status alone decides, never a TypeError in the CSV export."""
+    progress = progress or 0
     if status == ItemStatus.CANCELLED:
         return "Withdrawn"
     if status == ItemStatus.COMPLETED or progress >= 100:

@@ -22,7 +22,7 @@ import datetime
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail import hooks
 
 from avp_wagtail.conf import DEFAULTS, get_setting
@@ -49,6 +49,10 @@ class PersonalData:
     ``count_texts``
         ``{kind: fn(n) -> str}``, one entry per queryset ``of_person`` returns: "n rows"
         in words (``ngettext`` with ``%(count)d``), shown by the admin's erasure view.
+    ``description``
+        What erasing one person's data does to this kind, in a sentence or two
+        (``gettext_lazy``): the admin's erasure view shows the description of every
+        registered provider, so that it speaks only of the kinds an installation has.
     """
 
     kind = ""
@@ -56,6 +60,7 @@ class PersonalData:
     labels = {}
     page_lookups = {}
     count_texts = {}
+    description = ""
 
     def erase_expired(self, days, now, dry_run=False):
         """Apply the retention period (``days`` may be None: kept). ``{result: count}``."""
@@ -108,6 +113,7 @@ class InterestSubmissions(_DeletedPastPeriod):
             "%(count)d expression of interest", "%(count)d expressions of interest", n
         )
     }
+    description = gettext_lazy("Expressions of interest are deleted with everything sent in them.")
     model = InterestSubmission
     field = "submitted_at"
     page_lookup = "call"
@@ -120,6 +126,9 @@ class Followers(_DeletedPastPeriod):
     count_texts = {
         kind: lambda n: ngettext("%(count)d follow of an action", "%(count)d follows of actions", n)
     }
+    description = gettext_lazy(
+        "Follows of actions are deleted: the address gets no more news of them."
+    )
     model = ItemFollower
     field = "confirmed_at"
     page_lookup = "page"

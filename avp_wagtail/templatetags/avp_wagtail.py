@@ -81,3 +81,36 @@ def json_ld(data):
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
     # Safe: JSON with <, > and & escaped as \\u sequences (_JSON_ESCAPES).
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+
+
+class FragmentNode(template.Node):
+    def __init__(self, name, nodelist):
+        self.name = name
+        self.nodelist = nodelist
+
+    def render(self, context):
+        fragments = context.get("avp_fragments")
+        if fragments is None:
+            return self.nodelist.render(context)
+        html = fragments.get(self.name)
+        if html is not None:
+            # Safe: the output of this same template, escaped when it was rendered.
+            return mark_safe(html)  # noqa: S308
+        html = self.nodelist.render(context)
+        fragments.store(self.name, html)
+        return html
+
+
+@register.tag("avp_fragment")
+def avp_fragment(parser, token):
+    """``{% avp_fragment "name" %}...{% endavp_fragment %}``: the part of the page that
+    ``avp_fragments`` in the context (``avp_wagtail.core.fragments.Fragments``) caches
+    under ``name``; rendered as usual when the page caches nothing. Render every fragment
+    unconditionally (never inside an ``{% if %}``): a page counts as cached only when all
+    of its fragments are."""
+    bits = token.split_contents()
+    if len(bits) != 2 or bits[1][0] not in "'\"" or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError('Usage: {% avp_fragment "name" %}')
+    nodelist = parser.parse(("endavp_fragment",))
+    parser.delete_first_token()
+    return FragmentNode(bits[1][1:-1], nodelist)

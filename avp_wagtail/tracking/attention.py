@@ -66,7 +66,7 @@ def items_needing_attention(
         .live()
         .exclude(status__in=FINISHED_STATUSES)
         .annotate(last_update=Max("progress_updates__date"))
-        .select_related("contact_person")
+        .select_related("contact_person", "locale")
         .prefetch_related("milestones")
         .order_by("path")
     )

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime
 import logging
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from avp_wagtail.conf import get_setting
@@ -55,6 +57,17 @@ def due_reminders(today: datetime.date | None = None) -> list[Reminder]:
     return reminders
 
 
+def _admin_base_url(item: Any, base_url: str | None) -> str:
+    """Where the admin is: ``base_url``, else ``WAGTAILADMIN_BASE_URL``, else (the setting
+    unset or None, as Wagtail allows) the root URL of the item's own Site, so the e-mail's
+    edit link is absolute and never reads "None/admin/..."."""
+    base = base_url or getattr(settings, "WAGTAILADMIN_BASE_URL", None)
+    if not base:
+        site = item.get_site()
+        base = site.root_url if site is not None else ""
+    return str(base).rstrip("/")
+
+
 def send_reminder(reminder: Reminder, period: int, base_url: str | None = None) -> bool:
     """Send one reminder and record it; False if another run recorded it meanwhile."""
     item = reminder.attention.item
@@ -66,14 +79,13 @@ def send_reminder(reminder: Reminder, period: int, base_url: str | None = None) 
                 )
         except IntegrityError:
             return False
-        # the setting is a str when set (the demo settings make mypy think it may be None)
-        base = (base_url or getattr(settings, "WAGTAILADMIN_BASE_URL", "")).rstrip("/")  # type: ignore[union-attr]
+        base = _admin_base_url(item, base_url)
         context = {
             "item": item,
             "attention": reminder.attention,
             "kinds": reminder.kinds,
             "stale_days": get_setting("STALE_AFTER_DAYS"),
-            "edit_url": f"{base}/admin/pages/{item.pk}/edit/",
+            "edit_url": f"{base}{reverse('wagtailadmin_pages:edit', args=[item.pk])}",
             "page_url": item.get_full_url(),
         }
         send_templated(

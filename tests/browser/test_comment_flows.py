@@ -3,20 +3,14 @@
 import re
 
 import pytest
-from django.utils import translation
-from django.utils.translation import gettext
 
 from avp_wagtail.comments.models import AvpComment
 from tests.browser.conftest import screenshot
 from tests.browser.helpers import axe_violations, home_page
 from tests.builders import make_item, make_plan, make_programme
+from tests.helpers import et
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-def et(message):
-    with translation.override("et"):
-        return gettext(message)
 
 
 def make_discussed_item():
@@ -87,9 +81,10 @@ def test_resident_comments_against_replies_and_flags(page, mailoutbox, settings)
     assert page.locator(f"#c{other.pk} #c{reply.pk}").is_visible()  # shown nested under it
 
     # Flag the other comment.
-    page.locator(f"#c{other.pk} summary").first.click()
-    page.locator(f"#flag-{other.pk}").select_option("off_topic")
-    page.locator(f"#c{other.pk} form button").first.click()
+    page.locator(f"#c{other.pk} a.avp-flag").first.click()  # the report form's own page
+    page.wait_for_url(lambda url: f"/comments/flag/{other.pk}/" in url)
+    page.locator("#flag-reason").select_option("off_topic")
+    page.locator("form.avp-flag button").click()
     page.wait_for_url(lambda url: "comment=flagged" in url)
     assert other.flag_reports.get().reason == "off_topic"
     screenshot(page, "comment-3-replied-and-flagged")

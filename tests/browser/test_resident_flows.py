@@ -3,8 +3,7 @@
 import datetime
 
 import pytest
-from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils import timezone
 
 from avp_wagtail.models import (
     ActionItemPage,
@@ -17,14 +16,9 @@ from demo.builder import build_demo
 from tests.browser.conftest import screenshot
 from tests.browser.helpers import home_page
 from tests.builders import make_call, make_programme, publish
+from tests.helpers import et
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-def et(message):
-    """The Estonian interface text (the example site's default language)."""
-    with translation.override("et"):
-        return gettext(message)
 
 
 def test_switching_et_en_ru_stays_on_the_same_item(page):

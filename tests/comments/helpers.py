@@ -89,3 +89,39 @@ def mark_summary(language, for_count, against_count, question_count=None):
             % {"counter": question_count}
         )
         return ", ".join(parts) + "."
+
+
+def add_threads(page, threads, replies=0, text="Teema"):
+    """``threads`` published top-level comments on ``page`` ("Teema 0", "Teema 1", ... in
+    posting order), each with ``replies`` published replies ("Teema 0 / vastus 0", ...).
+    Returns the top-level comments."""
+    from avp_wagtail.comments.models import AvpComment
+
+    roots = []
+    for n in range(threads):
+        root = AvpComment(
+            content_object=page,
+            site_id=1,
+            user_name=f"Elanik {n}",
+            user_email=f"elanik{n}@example.ee",
+            comment=f"{text} {n}",
+            mark=["for", "against", "question", "neutral"][n % 4],
+        )
+        root.save()
+        roots.append(root)
+        for m in range(replies):
+            AvpComment(
+                content_object=page,
+                site_id=1,
+                user_name=f"Vastaja {m}",
+                user_email=f"vastaja{m}@example.ee",
+                comment=f"{text} {n} / vastus {m}",
+                parent_id=root.pk,
+            ).save()
+    return roots
+
+
+def discussion(html):
+    """The discussion's section of a rendered page."""
+    start = html.index('<section id="comments"')
+    return html[start : html.index("</section>", start)]

@@ -4,36 +4,58 @@ that shows it, and a discussion that outlives the page that held it."""
 import re
 
 import pytest
-from django.db import transaction
-from wagtail.signal_handlers import disable_reference_index_auto_update
+from django.contrib.contenttypes.models import ContentType
 
 from avp_wagtail.comments.models import AvpComment
 from avp_wagtail.models import ActionItemPage, OpenGovernmentPage
-from demo.builder import build_demo
+from tests.factories import translated_programme
+from tests.helpers import rolled_back
 
 pytestmark = pytest.mark.django_db
 
 LANGUAGES = ("et", "en", "ru")
 
+# (name, language, text, reply to the comment at this index): a discussion in three
+# languages, with replies, on the Estonian action.
+DISCUSSION = [
+    ("Mari Maasikas", "et", "Bussiootepaviljon oleks minu ettepanek.", None),
+    ("Ivan Petrov", "ru", "Слишком мало денег на все деревни.", None),
+    ("Vallavalitsus", "et", "Aitäh! Jagame eelarve kolme piirkonna vahel.", 1),
+    ("Liis Kask", "et", "Kas ideid saab esitada ka paberil?", None),
+    ("Anna Smith", "en", "Please publish the voting rules in English.", None),
+    ("Jaan Tamm", "et", "Toetan! Paviljon on ammu vajalik.", 0),
+]
+
 
 @pytest.fixture(scope="module")
-def _translated_demo_pk(django_db_setup, django_db_blocker):
-    """The demo with its en/ru translations, built once per module and rolled back after."""
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            with disable_reference_index_auto_update():
-                yield build_demo(translate=True).pk
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
+def _programme_pk(django_db_setup, django_db_blocker):
+    """A programme translated into English and Russian, with a discussion on its first
+    action, built once per module and rolled back after."""
+    with rolled_back(django_db_blocker):
+        programme = translated_programme()
+        item = ActionItemPage.objects.descendant_of(programme).order_by("path").first()
+        comments = []
+        for name, language, text, reply_to in DISCUSSION:
+            comments.append(
+                AvpComment.objects.create(
+                    content_type=ContentType.objects.get_for_model(item),
+                    object_pk=str(item.pk),
+                    site_id=1,
+                    user_name=name,
+                    user_email="",
+                    comment=text,
+                    language=language,
+                    parent_id=0 if reply_to is None else comments[reply_to].pk,
+                )
+            )
+        yield programme.pk
 
 
 @pytest.fixture
-def items(_translated_demo_pk, db):
-    """The commented demo item in each language, by language code."""
-    original = ActionItemPage.objects.get(slug="kaasav-eelarve", locale__language_code="et")
+def items(_programme_pk, db):
+    """The commented action in each language, by language code."""
+    programme = OpenGovernmentPage.objects.get(pk=_programme_pk)
+    original = ActionItemPage.objects.descendant_of(programme).order_by("path").first()
     pages = ActionItemPage.objects.filter(translation_key=original.translation_key).live()
     found = {page.locale.language_code: page for page in pages.select_related("locale")}
     assert set(found) == set(LANGUAGES)

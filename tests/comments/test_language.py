@@ -2,10 +2,10 @@
 page the resident wrote on, not in her browser's (the comment URLs have no language prefix)."""
 
 import pytest
-from django.utils import translation
 from wagtail.models import Locale
 
 from avp_wagtail.comments.models import AvpComment
+from tests.helpers import et, ru
 
 from .helpers import POST_URL, comment_data, confirmation_link, flag_url, post_comment
 
@@ -16,19 +16,14 @@ ESTONIAN_BROWSER = {"HTTP_ACCEPT_LANGUAGE": "et"}
 
 @pytest.fixture
 def ru_item(item):
-    ru = Locale.objects.create(language_code="ru")
+    russian = Locale.objects.create(language_code="ru")
     for ancestor in item.get_ancestors().filter(depth__gt=1).specific():
-        if not ancestor.has_translation(ru):
-            ancestor.copy_for_translation(ru).save_revision().publish()
-    translated = item.copy_for_translation(ru)
-    translated.title = "Пункт 1"
-    translated.save_revision().publish()
-    return translated
-
-
-def _in(language, text, **values):
-    with translation.override(language):
-        return translation.gettext(text) % values if values else translation.gettext(text)
+        if not ancestor.has_translation(russian):
+            ancestor.copy_for_translation(russian).save_revision().publish()
+    target = item.copy_for_translation(russian)
+    target.title = "Пункт 1"
+    target.save_revision().publish()
+    return target
 
 
 def test_invalid_comment_on_the_russian_page_is_answered_in_russian(client, ru_item):
@@ -37,10 +32,10 @@ def test_invalid_comment_on_the_russian_page_is_answered_in_russian(client, ru_i
     assert response.status_code == 400
     assert response["Content-Language"] == "ru"
     html = response.content.decode()
-    required = _in("ru", "This field is required.")
+    required = ru("This field is required.")
     assert required != "This field is required."
     assert required in html
-    assert _in("et", "This field is required.") not in html
+    assert et("This field is required.") not in html
     assert 'id="comment-errors" tabindex="-1"' in html
     assert 'value="Иван"' in html  # what she typed is kept
 
@@ -48,7 +43,7 @@ def test_invalid_comment_on_the_russian_page_is_answered_in_russian(client, ru_i
 def test_confirmation_email_is_in_the_language_of_the_page(client, ru_item, mailoutbox):
     data = comment_data(client, ru_item, comment="Хорошо")
     client.post(POST_URL, data, **ESTONIAN_BROWSER)
-    subject = _in("ru", 'Please confirm your comment on "%(title)s"', title=ru_item.title)
+    subject = ru('Please confirm your comment on "%(title)s"', title=ru_item.title)
     assert mailoutbox[-1].subject == subject
 
 
@@ -59,7 +54,7 @@ def test_confirmation_messages_are_in_the_language_of_the_page(client, item, ru_
     response = client.get(link, **ESTONIAN_BROWSER)  # used twice: a message page
     assert response.status_code == 409
     assert response["Content-Language"] == "ru"
-    assert _in("ru", "This comment has already been confirmed.") in response.content.decode()
+    assert ru("This comment has already been confirmed.") in response.content.decode()
 
 
 def test_flag_errors_are_in_the_language_of_the_page(client, item, ru_item, resident):
@@ -77,7 +72,7 @@ def test_follow_errors_on_the_russian_page_are_in_russian(client, ru_item):
     )
     assert response.status_code == 400
     html = response.content.decode()
-    assert _in("ru", "Enter a valid email address.") in html
+    assert ru("Enter a valid email address.") in html
     assert 'id="follow-errors" tabindex="-1"' in html
     assert 'href="#id_follow-email"' in html
     assert 'value="не-адрес"' in html

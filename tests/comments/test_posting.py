@@ -33,7 +33,8 @@ def test_post_moderation_publishes_a_confirmed_comment(client, item, mailoutbox,
     post_comment(client, item, comment="Väga vajalik.", mark="against")
     response = client.get(confirmation_link(mailoutbox))
     comment = AvpComment.objects.get()
-    assert response["Location"] == f"{item.url}?comment=confirmed#c{comment.pk}"
+    # ?c= makes the page show the screen of the discussion that holds it
+    assert response["Location"] == f"{item.url}?comment=confirmed&c={comment.pk}#c{comment.pk}"
     html = client.get(item.url).content.decode()
     assert "Väga vajalik." in html
     with translation.override("et"):
@@ -50,7 +51,7 @@ def test_logged_in_resident_comments_at_once_under_the_account_name(client, item
     # Whatever name and address are sent, the account's are used.
     response = post_comment(client, item, comment="Toetan.", name="Keegi Teine")
     comment = AvpComment.objects.get()
-    assert response["Location"] == f"{item.url}?comment=posted#c{comment.pk}"
+    assert response["Location"] == f"{item.url}?comment=posted&c={comment.pk}#c{comment.pk}"
     assert comment.is_public
     assert comment.user == resident
     assert comment.user_name == "Jaan Tamm"

@@ -1,8 +1,9 @@
-"""A discussion costs the same queries with 5 or 500 comments; posting is bounded."""
+"""A discussion costs the same queries with 10 or 1,000 comments; posting is bounded."""
 
 import pytest
 
 from avp_wagtail.comments.models import AvpComment
+from avp_wagtail.comments.threads import COMMENTS_PER_SCREEN, THREADS_PER_SCREEN
 from tests.builders import make_item
 from tests.queries import page_queries
 
@@ -41,15 +42,29 @@ def _count(client, url):
 
 def test_item_page_queries_do_not_grow_with_comments(client, item, resident, moderator):
     other = make_item(item.get_parent(), 2)
-    _add_comments(item, 5, [resident, moderator])
-    _add_comments(other, 500, [resident, moderator])
+    _add_comments(item, 10, [resident, moderator])
+    _add_comments(other, 1000, [resident, moderator])
     client.force_login(moderator)  # moderators' permission is checked once, not per comment
     small, small_html = _count(client, item.url)
     large, large_html = _count(client, other.url)
-    assert len(shown_comments(small_html)) == 5
-    assert len(shown_comments(large_html)) == 500
+    assert len(shown_comments(small_html)) == 10
+    # One screen of the 1,000: a bounded page, and a link to the next screen.
+    assert 0 < len(shown_comments(large_html)) <= COMMENTS_PER_SCREEN
+    assert large_html.count('class="avp-comment-list"') <= THREADS_PER_SCREEN + 1
+    assert f'href="{other.url}?comments=2#comments"' in large_html
     assert small == large
     assert large <= ITEM_PAGE_BUDGET
+
+
+def test_a_later_screen_and_a_deep_link_cost_the_same_queries(client, item, resident):
+    _add_comments(item, 1000, [resident])
+    first, _ = _count(client, item.url)
+    later, html = _count(client, f"{item.url}?comments=5")
+    last = AvpComment.objects.order_by("-pk").first()
+    linked, linked_html = _count(client, f"{item.url}?c={last.pk}")
+    assert shown_comments(html)
+    assert f'id="c{last.pk}"' in linked_html
+    assert first == later == linked
 
 
 def test_plan_page_comment_counts_cost_the_same_for_any_number_of_items(client, item, resident):
@@ -84,8 +99,11 @@ def test_translated_item_costs_fixed_extra_queries_whatever_the_thread_size(clie
     for total in (5, 500):
         AvpComment.objects.all().delete()
         _add_comments(item, total, [resident])
-        source, _ = _count(client, item.url)
+        source, source_html = _count(client, item.url)
         translated, html = _count(client, ru_item.url)
-        assert len(shown_comments(html)) == total  # the original's thread, on the translation
+        # The original's thread (its first screen), on the translation.
+        assert shown_comments(html) == shown_comments(source_html)
+        assert 0 < len(shown_comments(html)) <= min(total, COMMENTS_PER_SCREEN)
+        assert len(shown_comments(html)) == total or "avp-comment-pages" in html
         deltas.append(translated - source)
     assert deltas[0] == deltas[1] <= 3

@@ -6,9 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
-from avp_wagtail.models import ActionItemPage, ActionPlanPage, NetworkPage, OpenGovernmentPage
-from demo.builder import build_demo
-from demo.neighbour import HOSTNAME, NAME
+from avp_wagtail.models import ActionItemPage, NetworkPage, OpenGovernmentPage
 from tests.builders import make_item, make_plan, make_programme, make_site, publish
 from tests.factories import (
     ActionItemPageFactory,
@@ -19,8 +17,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-# build_demo() without an address: the neighbour's site has the default site's port (80).
-NEIGHBOUR = {"HTTP_HOST": HOSTNAME}
 
 
 @pytest.fixture
@@ -110,25 +106,6 @@ def test_an_invalid_filter_shows_no_actions_and_no_error(client, network):
     response = client.get(f"{network.url}?status=nonsense")
     assert response.status_code == 200
     assert "<tbody>" not in response.content.decode()
-
-
-def test_demo_neighbour_site_shows_its_own_plan_with_the_borrowed_action(client, db):
-    """The demo's second municipality (demo/neighbour.py) borrows one of Näidiku's actions."""
-    build_demo(translate=False, neighbour=True)
-    plan = ActionPlanPage.objects.get(title__contains="Naabri")
-    html = client.get("/et/avatud-valitsemine/tegevuskava/", **NEIGHBOUR).content.decode()
-    assert "Külavanemate ümarlaud" in html
-    assert "Eelarve lihtsas keeles" in html
-    assert "Kaasava eelarve menetlus" not in html  # Näidiku's own action stays at home
-    borrowed = ActionItemPage.objects.child_of(plan).get(title="Eelarve lihtsas keeles")
-    assert borrowed.adapted_from_municipality == "Näidiku vald"
-    export = client.get("/et/avatud-valitsemine/tegevuskava/open-data/json/", **NEIGHBOUR).json()
-    assert export["publisher"]["name"] == NAME
-    assert {item["title"] for item in export["items"]} == {
-        "Külavanemate ümarlaud",
-        "Eelarve lihtsas keeles",
-    }
-    assert export["items"][1]["adapted_from"]["municipality"] == "Näidiku vald"
 
 
 def test_network_page_queries_do_not_grow_with_actions(client, home):

@@ -7,21 +7,14 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import translation
 from wagtail.models import GroupPagePermission
 
 from avp_wagtail.models import ActionItemPage, Milestone, Organisation
 from tests.builders import make_item, make_plan, make_programme, make_site, publish
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_ui")]
 
 HEADER = "Commitment Title,Commitment Description,Start Date,Policy Area\n"
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    with translation.override("en"):
-        yield
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from avp_wagtail.open_data.csv_import import ImportRejected, import_csv
 from avp_wagtail.open_data.uploads import UploadError, read_text
 from tests.builders import make_item, make_plan, make_programme, make_site
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_ui")]
 
 # Compared in the round trip: everything but identity, addresses and the publisher.
 CONTENT_COLUMNS = [
@@ -25,13 +25,6 @@ CONTENT_COLUMNS = [
     for header in HEADERS
     if header not in {"Commitment ID", "URL", "Member", "Action Plan", "Meetings"}
 ]
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    """Messages are checked in English (Django's own validators speak the active language)."""
-    with translation.override("en"):
-        yield
 
 
 def _csv(rows, headers=None):

@@ -10,7 +10,7 @@ from io import StringIO
 import pytest
 from django.apps import apps
 from django.core.management import call_command
-from django.utils import timezone, translation
+from django.utils import timezone
 from wagtail import hooks
 
 from avp_wagtail.core.plugins import PERSONAL_DATA_HOOK
@@ -18,17 +18,11 @@ from avp_wagtail.models import InterestSubmission, ItemFollower
 from avp_wagtail.privacy.retention import PersonalData, retention_days
 from tests.builders import make_call, make_item, make_plan, make_programme
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_ui")]
 
 COMMENTS_APP = "avp_wagtail" + ".comments"  # (named apart: tests naming it need the app)
 LONG_AGO = timezone.now() - datetime.timedelta(days=4 * 365)
 URL = "/admin/avp/erase-personal-data/"
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    with translation.override("en"):
-        yield
 
 
 @pytest.fixture

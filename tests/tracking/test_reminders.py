@@ -5,7 +5,9 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from avp_wagtail.models import ContactPerson, Milestone, ProgressUpdate, ReminderLog
@@ -67,3 +69,34 @@ def test_stale_item_is_reminded_and_fresh_complete_items_are_not(home, mailoutbo
     run()
     assert len(mailoutbox) == 1
     assert "Vana" in mailoutbox[0].subject
+
+
+def _late_items(plan, n, start):
+    person = ContactPerson.objects.create(name=f"Isik {start}", email=f"isik{start}@vald.example")
+    for k in range(start, start + n):
+        item = make_item(plan, k, contact_person=person)
+        item.milestones = [Milestone(title="Hange", due_date=TODAY - datetime.timedelta(days=5))]
+        publish(item)
+
+
+def _reads_while_sending():
+    """The queries of one run of the command other than the writes recording what was sent
+    (one insert per reminder and kind, each in its own savepoint)."""
+    with CaptureQueriesContext(connection) as ctx:
+        run()
+    writes = ("INSERT", "SAVEPOINT", "RELEASE SAVEPOINT")
+    return [q["sql"] for q in ctx.captured_queries if not q["sql"].startswith(writes)]
+
+
+def test_reminders_cost_the_same_reads_for_two_items_as_for_twelve(home, mailoutbox):
+    """Issue 15: no query per reminder (the item's language, its site, its URL)."""
+    plan = make_plan(make_programme(home))
+    _late_items(plan, 2, start=1)
+    run("--dry-run")  # warms the per-process caches (site root paths)
+    few = _reads_while_sending()
+    assert len(mailoutbox) == 2
+    ReminderLog.objects.all().delete()
+    _late_items(plan, 10, start=3)
+    many = _reads_while_sending()
+    assert len(mailoutbox) == 2 + 12
+    assert len(many) <= len(few), "\n".join(many)

@@ -8,11 +8,15 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 
 from avp_wagtail.conf import get_setting
+from avp_wagtail.core.visibility import is_visible
 from avp_wagtail.models.commenting import CommentablePageMixin
 
 
-def message(request, title, text, status=200, **extra):
-    """A short page in the host's layout saying what happened (errors included)."""
+def message(
+    request, title, text, status=200, template="avp_wagtail/comments/message.html", **extra
+):
+    """A short page in the host's layout saying what happened (errors included), or, with
+    ``template`` extending ``message.html``, a small form of its own."""
     context = {
         "avp_base_template": get_setting("BASE_TEMPLATE"),
         "avp_main_landmark": get_setting("MAIN_LANDMARK"),
@@ -21,7 +25,7 @@ def message(request, title, text, status=200, **extra):
         "text": text,
         **extra,
     }
-    return TemplateResponse(request, "avp_wagtail/comments/message.html", context, status=status)
+    return TemplateResponse(request, template, context, status=status)
 
 
 def in_language(language_code, respond):
@@ -41,7 +45,11 @@ def in_language(language_code, respond):
 
 
 def commentable_page(content_type_id, object_pk):
-    """The live, commentable page a form or link refers to, or None."""
+    """The live, commentable page a form or link refers to, or None.
+
+    That is the page holding the thread of a translation group, not necessarily the page
+    the resident sees: whether she may see the page she writes on (a view restriction an
+    editor added) is ``shown_page``'s question."""
     try:
         model = ContentType.objects.get_for_id(int(content_type_id)).model_class()
     except (ContentType.DoesNotExist, TypeError, ValueError):
@@ -52,3 +60,12 @@ def commentable_page(content_type_id, object_pk):
 
     # An id too large for the database is no page (not an OverflowError).
     return model.objects.live().filter(pk=parse_id(object_pk) or 0).first()
+
+
+def shown_page(request, *pages):
+    """The first of ``pages`` the visitor may see (live and, under a view restriction, with
+    its password given or login passed in this session: core.visibility), or None.
+
+    ``.live()`` alone is not enough: a comment must not be published into, nor a link given
+    to, a page an editor restricted since the resident wrote."""
+    return next((page for page in pages if is_visible(page, request)), None)

@@ -16,6 +16,7 @@ from avp_wagtail.comments.models import AvpComment, CommentSettings, PendingComm
 from avp_wagtail.comments.notifications import notify_followers
 from avp_wagtail.comments.pending import find_pending, key_hash
 from avp_wagtail.comments.signals import was_posted, will_be_posted
+from avp_wagtail.comments.threads import comment_link
 from avp_wagtail.comments.tokens import (
     BadLink,
     ExpiredLink,
@@ -23,12 +24,17 @@ from avp_wagtail.comments.tokens import (
     read_expired_confirmation_token,
     read_old_confirmation_token,
 )
-from avp_wagtail.comments.views.common import commentable_page, in_language, message
+from avp_wagtail.comments.views.common import (
+    commentable_page,
+    in_language,
+    message,
+    shown_page,
+)
 from avp_wagtail.comments.views.posting import earlier_copy_redirect
 
 
 def _link_problem(request, text, status=400, pending=None, kept_text=None):
-    page = _from_page(pending)
+    page = _from_page(pending, request)
     return message(
         request,
         _("This confirmation link cannot be used"),
@@ -40,16 +46,17 @@ def _link_problem(request, text, status=400, pending=None, kept_text=None):
     )
 
 
-def _from_page(pending):
-    """The live page the comment was written on (for a link back), or None."""
+def _from_page(pending, request):
+    """The page the comment was written on (for a link back), or None if the visitor may
+    not see it (unpublished, or restricted since)."""
     from wagtail.models import Page
 
     if pending is None:
         return None
     pk = pending.from_page_id or pending.object_pk
     try:
-        return Page.objects.live().get(pk=int(pk))
-    except (Page.DoesNotExist, TypeError, ValueError):
+        return shown_page(request, Page.objects.live().get(pk=int(pk)))
+    except (Page.DoesNotExist, TypeError, ValueError, OverflowError):
         return None
 
 
@@ -149,7 +156,13 @@ def _confirm(request, token):
             pending=pending,
         )
     target = commentable_page(pending.content_type_id, pending.object_pk)
-    if target is None:
+    from_page = None
+    if target is not None:
+        written_on = type(target).objects.live().filter(pk=pending.from_page_id).first()
+        # Restricted since she wrote (and she has not given its password or logged in
+        # here): answered as for an unpublished page, nothing published, the text kept.
+        from_page = shown_page(request, written_on, target)
+    if from_page is None:
         return _link_problem(
             request,
             _("The page no longer exists. Your text is below."),
@@ -167,7 +180,6 @@ def _confirm(request, token):
             pending=pending,
         )
 
-    from_page = type(target).objects.live().filter(pk=pending.from_page_id).first() or target
     page_url = from_page.get_url(request)
     earlier = identical_comment(
         target, pending.comment, reply_to=pending.reply_to, email=pending.user_email
@@ -209,5 +221,5 @@ def _confirm(request, token):
         notify_followers(comment, request, target)
 
     if comment.is_public:
-        return HttpResponseRedirect(f"{page_url}?comment=confirmed#c{comment.pk}")
+        return HttpResponseRedirect(comment_link(page_url, comment.pk, comment="confirmed"))
     return HttpResponseRedirect(f"{page_url}?comment=pending#comments")

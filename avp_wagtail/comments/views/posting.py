@@ -13,7 +13,7 @@ from avp_wagtail.comments.pending import store_pending
 from avp_wagtail.comments.permissions import can_moderate_page
 from avp_wagtail.comments.ratelimit import client_ip, over_limit
 from avp_wagtail.comments.signals import was_posted, will_be_posted
-from avp_wagtail.comments.threads import thread_page_id
+from avp_wagtail.comments.threads import comment_link, thread_page_id
 from avp_wagtail.comments.views.common import commentable_page, in_language, message
 from avp_wagtail.core.cleaning import cleaned_data_dict, parse_id
 from avp_wagtail.core.visibility import is_visible
@@ -177,4 +177,4 @@ def _post(request, data, target, from_page):
     if not comment.is_public:  # kept for moderation by a host's CommentModerator
         return HttpResponseRedirect(f"{page_url}?comment=pending#comments")
     notify_followers(comment, request, target)
-    return HttpResponseRedirect(f"{page_url}?comment=posted#c{comment.pk}")
+    return HttpResponseRedirect(comment_link(page_url, comment.pk, comment="posted"))

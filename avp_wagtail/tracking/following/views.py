@@ -13,14 +13,14 @@ from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt
 
 from avp_wagtail.conf import get_setting
-from avp_wagtail.core.emails import send_templated
 from avp_wagtail.core.ratelimit import over_limit
+from avp_wagtail.core.tasks import enqueue_after_commit
 from avp_wagtail.models import ActionItemPage, ItemFollower
 from avp_wagtail.tracking.following.forms import FollowForm
+from avp_wagtail.tracking.following.tasks import send_follow_confirmation
 from avp_wagtail.tracking.following.tokens import (
     BadToken,
     ExpiredToken,
-    confirm_token,
     read_confirm_token,
     read_unsubscribe_token,
 )
@@ -91,18 +91,8 @@ def request_follow(page: Any, request: HttpRequest) -> HttpResponse:
                 "and send again; your address is kept below."
             ),
         )
-    # Absolute (an e-mail), on the host of the page's own Site.
-    confirm_url = f"{page.get_full_url(request)}follow/confirm/?t={confirm_token(page, email)}"
-    send_templated(
-        "avp_wagtail/emails/follow_confirm_subject.txt",
-        "avp_wagtail/emails/follow_confirm_body.txt",
-        {
-            "page": page,
-            "confirm_url": confirm_url,
-            "days": get_setting("FOLLOW_CONFIRMATION_MAX_AGE") // 86400,
-        },
-        [email],
-    )
+    # Sent by a background task, which makes the signed link on the page's own Site.
+    enqueue_after_commit(send_follow_confirmation, page.pk, email, translation.get_language())
     return HttpResponseRedirect(f"{page.get_url(request)}?follow=sent#avp-follow-item")
 
 

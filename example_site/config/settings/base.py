@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.api.v2",
     "rest_framework",
+    "django_tasks",  # background tasks (e-mail): system checks of the TASKS setting
     # `wagtail start` defaults
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -147,6 +148,11 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "tx
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 
 DEFAULT_FROM_EMAIL = "avatud-valitsemine@naidiku.example"
+
+# Background tasks (django-tasks, as Wagtail's own): e-mails are sent by tasks. The immediate
+# backend runs each task at once in the process that enqueues it, so nothing else is needed
+# here; production.py queues them in the database for a worker (docs/deployment.md).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # Resident comments (avp_wagtail.comments on django-comments-xtd; see docs/comments.md).
 SITE_ID = 1

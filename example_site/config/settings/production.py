@@ -22,3 +22,25 @@ CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
+
+# Shared by every app server and worker: the rate limits of comments, follows and the
+# interest form count here, so one limit holds across all processes (docs/deployment.md).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
+    }
+}
+# The load balancers / reverse proxies in front of the app servers (comma-separated
+# addresses or networks): only their X-Forwarded-For is believed.
+AVP_WAGTAIL = {
+    **AVP_WAGTAIL,  # noqa: F405
+    "TRUSTED_PROXIES": [
+        proxy for proxy in os.environ.get("AVP_TRUSTED_PROXIES", "").split(",") if proxy
+    ],
+}
+
+# Background tasks in the database (django-tasks-db): e-mails leave the request and a worker
+# sends them, `python manage.py db_worker` (docs/deployment.md, "Background tasks").
+INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks_db"]  # noqa: F405
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}

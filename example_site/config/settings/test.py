@@ -12,3 +12,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # then collides with the page the autosave created (Wagtail's race, not ours). Browser tests
 # drive the form faster than any editor: turn autosave off for them.
 WAGTAIL_AUTOSAVE_INTERVAL = 0
+# Wagtail's frontend cache invalidation, with a backend that records the purged URLs
+# (tests/test_frontend_cache.py): what a CDN in front of the site would be told.
+INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]  # noqa: F405
+WAGTAILFRONTENDCACHE = {"recording": {"BACKEND": "tests.purges.RecordingBackend"}}

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from wagtail.models import GroupPagePermission, ModelLogEntry, Page
 
 from avp_wagtail.comments.models import AvpComment, CommentFlagReport, PendingComment
@@ -19,16 +19,10 @@ from avp_wagtail.comments.retention import ANONYMOUS_NAME
 from avp_wagtail.models import InterestSubmission, ItemFollower
 from tests.builders import make_call, make_item, make_plan, make_programme, make_site
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_ui")]
 
 NOW = timezone.now()
 LONG_AGO = NOW - datetime.timedelta(days=4 * 365)
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    with translation.override("en"):
-        yield
 
 
 @pytest.fixture
