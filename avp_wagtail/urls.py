@@ -8,11 +8,16 @@ page's own unsubscribe route, which needs the resident to press the button there
 """
 
 from django.urls import path
+from django.views.decorators.cache import never_cache
 
 from avp_wagtail.tracking.following.views import one_click_unsubscribe
 
 app_name = "avp_wagtail"
 
 urlpatterns = [
-    path("follow/unsubscribe/<str:token>/", one_click_unsubscribe, name="follow_unsubscribe"),
+    path(
+        "follow/unsubscribe/<str:token>/",
+        never_cache(one_click_unsubscribe),  # one person's link: never in a shared cache
+        name="follow_unsubscribe",
+    ),
 ]

@@ -9,7 +9,8 @@ class AvpCommentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import post_delete
+        from django.db.models.signals import post_delete, pre_save
+        from django_comments_xtd.models import publish_or_unpublish_on_pre_save
 
         from avp_wagtail.comments import checks  # noqa: F401  (registers the system checks)
         from avp_wagtail.comments.models import AvpComment
@@ -24,6 +25,12 @@ class AvpCommentsConfig(AppConfig):
             sender=_page_model(),
             dispatch_uid="avp_comments.rehome_comments",
         )
+
+        # Moderation is per comment: a pending reply under a public comment stays pending,
+        # a hidden comment stays as a placeholder above replies that stay visible. xtd's
+        # pre_save handler would copy every saved comment's state to all replies below it
+        # (publishing replies no moderator approved), so it is replaced by nothing.
+        pre_save.disconnect(publish_or_unpublish_on_pre_save, sender=AvpComment._meta.label)
 
         # The plan page's cached item table shows comment counts: a comment posted,
         # confirmed, flagged or deleted makes it stale (avp_wagtail.core.fragments).

@@ -3,6 +3,7 @@
 from django.apps import apps
 from django.conf import settings
 from django.core.checks import Error, Tags, register
+from django.urls import NoReverseMatch, reverse
 
 EXPECTED = {
     "COMMENTS_APP": "django_comments_xtd",
@@ -42,6 +43,19 @@ def check_comment_settings(app_configs=None, **kwargs):
                 id="avp_comments.E002",
             )
         )
+    if (
+        "django_comments_xtd" in installed
+        and "avp_wagtail.comments" in installed
+        and installed.index("avp_wagtail.comments") < installed.index("django_comments_xtd")
+    ):
+        errors.append(
+            Error(
+                "'avp_wagtail.comments' must come after 'django_comments_xtd' in INSTALLED_APPS.",
+                hint="It replaces django-comments-xtd's pre_save handler, which would publish "
+                "replies no moderator approved; xtd must have connected it first.",
+                id="avp_comments.E007",
+            )
+        )
     if getattr(settings, "SITE_ID", None) is None:
         errors.append(
             Error("avp_wagtail.comments needs SITE_ID.", hint="SITE_ID = 1", id="avp_comments.E003")
@@ -78,3 +92,22 @@ def check_comment_settings(app_configs=None, **kwargs):
             )
         )
     return errors
+
+
+@register(Tags.urls)
+def check_comment_urls(app_configs=None, **kwargs):
+    """The discussion posts to, and links to, the app's own URLs: without them every page
+    with a discussion would fail to render."""
+    try:
+        reverse("avp_comments:post")
+    except NoReverseMatch:
+        return [
+            Error(
+                "avp_wagtail.comments is installed but its URLs are not included: pages with "
+                "a discussion cannot be shown.",
+                hint='Add path("comments/", include("avp_wagtail.comments.urls")) to your '
+                "urls.py, outside i18n_patterns.",
+                id="avp_comments.E008",
+            )
+        ]
+    return []

@@ -1,10 +1,10 @@
 """Moderation actions, each logged in Wagtail's history with who did it and when.
 
-State changes go through ``QuerySet.update()``: django-comments-xtd's pre_save handler
-(``publish_or_unpublish_on_pre_save``) copies a saved comment's state to every reply below
-it, so a ``save()`` would publish every pending reply under a comment saved while public,
-and hide every reply under one saved while hidden. See docs/comments.md, "Which parts of
-django-comments-xtd we use".
+Each comment is saved (``save(update_fields=...)``), so Django's ``pre_save``/``post_save``
+signals reach a host's receivers. Moderation here is per comment: django-comments-xtd's own
+pre_save handler, which would copy a saved comment's state to every reply below it, is
+disconnected by this app (``apps.AvpCommentsConfig.ready``). See docs/comments.md, "Which
+parts of django-comments-xtd we use".
 """
 
 from django.db import transaction
@@ -29,15 +29,13 @@ def approve(comments, user, request=None):
     comments = list(comments)
     newly_public = [c for c in comments if not c.is_visible]
     with transaction.atomic():
-        AvpComment.objects.filter(pk__in=[c.pk for c in comments]).update(
-            is_public=True, is_removed=False, hidden_by_flags=False
-        )
-        CommentFlagReport.objects.filter(comment__in=comments).update(reviewed=True)
         for comment in comments:
+            comment.is_public, comment.is_removed, comment.hidden_by_flags = True, False, False
+            comment.save(update_fields=["is_public", "is_removed", "hidden_by_flags"])
             log(instance=comment, action=APPROVE, user=user)
+        CommentFlagReport.objects.filter(comment__in=comments).update(reviewed=True)
     if request is not None:
         for comment in newly_public:
-            comment.is_public, comment.is_removed = True, False
             page = _thread_page(comment)
             if page is not None:
                 notify_followers(comment, request, page)
@@ -48,8 +46,9 @@ def hide(comments, user):
     """Take the comments off the page (kept for the record; approve brings them back)."""
     comments = list(comments)
     with transaction.atomic():
-        AvpComment.objects.filter(pk__in=[c.pk for c in comments]).update(is_removed=True)
         for comment in comments:
+            comment.is_removed = True
+            comment.save(update_fields=["is_removed"])
             log(instance=comment, action=HIDE, user=user)
     return len(comments)
 
@@ -80,7 +79,8 @@ def record_flag(comment, reason, reporter_key, user=None):
         open_flags = CommentFlagReport.objects.filter(comment=comment, reviewed=False).count()
         if open_flags < comment_setting("COMMENT_FLAG_THRESHOLD"):
             return False
-        AvpComment.objects.filter(pk=comment.pk).update(is_public=False, hidden_by_flags=True)
+        comment.is_public, comment.hidden_by_flags = False, True
+        comment.save(update_fields=["is_public", "hidden_by_flags"])
         log(instance=comment, action=HIDDEN_BY_FLAGS, user=None)
     return True
 

@@ -26,3 +26,14 @@ def test_wrong_model_is_named():
 @override_settings(COMMENTS_XTD_THREADED_EMAILS=True)
 def test_threaded_emails_are_refused():
     assert any("COMMENTS_XTD_THREADED_EMAILS" in msg for _, msg in _ids())
+
+
+def test_missing_comment_urls_are_named_by_the_checks(settings):
+    """Without the app's URLs every page with a discussion would be a server error."""
+    from avp_wagtail.comments.checks import check_comment_urls
+
+    assert check_comment_urls() == []
+    settings.ROOT_URLCONF = "tests.urls_without_comments"
+    (error,) = check_comment_urls()
+    assert error.id == "avp_comments.E008"
+    assert 'include("avp_wagtail.comments.urls")' in error.hint

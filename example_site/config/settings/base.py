@@ -12,9 +12,9 @@ INSTALLED_APPS = [
     "demo",
     # avp-wagtail and what it needs beyond `wagtail start`'s defaults
     "avp_wagtail",
-    "avp_wagtail.comments",
     "django_comments_xtd",  # before django_comments
     "django_comments",
+    "avp_wagtail.comments",  # after django_comments_xtd
     "wagtail.contrib.settings",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales

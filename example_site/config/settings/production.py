@@ -23,6 +23,11 @@ SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 
+# On PostgreSQL, Django 6.1's checks want django.contrib.postgres for the PostgreSQL-only
+# indexes of installed apps (postgres.E005).
+if "postgresql" in DATABASES["default"]["ENGINE"]:  # noqa: F405
+    INSTALLED_APPS = [*INSTALLED_APPS, "django.contrib.postgres"]  # noqa: F405
+
 # Shared by every app server and worker: the rate limits of comments, follows and the
 # interest form count here, so one limit holds across all processes (docs/deployment.md).
 CACHES = {
@@ -42,5 +47,5 @@ AVP_WAGTAIL = {
 
 # Background tasks in the database (django-tasks-db): e-mails leave the request and a worker
 # sends them, `python manage.py db_worker` (docs/deployment.md, "Background tasks").
-INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks_db"]  # noqa: F405
+INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks_db"]
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
