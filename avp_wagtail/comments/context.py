@@ -8,6 +8,7 @@ from django_comments_xtd.models import max_thread_level_for_content_type
 
 from avp_wagtail.comments.choices import CommentMark, FlagReason
 from avp_wagtail.comments.forms import AvpCommentForm
+from avp_wagtail.comments.models import is_premoderated
 from avp_wagtail.comments.permissions import can_moderate_page
 from avp_wagtail.comments.threads import CommentThread, counts_for_pages, thread_page
 from avp_wagtail.core.sites import municipality_name, site_of
@@ -91,6 +92,10 @@ def comment_context(page, request):
         "marks": CommentMark.choices,
         "flag_reasons": FlagReason.choices,
         "notice": notice if notice in NOTICES else None,
+        # Whether an anonymous comment waits for a moderator after its confirmation (the
+        # setting of the page's own Site): what the form and the notices promise. A
+        # callable, so the query runs only where a template asks.
+        "premoderated": lambda: is_premoderated(target),
     }
 
 

@@ -196,6 +196,11 @@ class CommentSettings(BaseSiteSetting):
         return cls.for_site(site)
 
 
+def is_premoderated(page):
+    """Whether an anonymous comment on ``page`` waits for a moderator once confirmed."""
+    return CommentSettings.for_page(page).moderation == ModerationMode.PRE
+
+
 class PendingComment(models.Model):
     """An anonymous comment waiting for its author to open the e-mailed confirmation link.
 

@@ -15,7 +15,7 @@ from django_tasks import task
 from wagtail.models import Page
 
 from avp_wagtail.comments.conf import comment_setting
-from avp_wagtail.comments.models import AvpComment, PendingComment
+from avp_wagtail.comments.models import AvpComment, PendingComment, is_premoderated
 from avp_wagtail.comments.pending import key_hash
 from avp_wagtail.comments.threads import comment_link
 from avp_wagtail.comments.tokens import make_confirmation_token, make_unsubscribe_token
@@ -79,6 +79,7 @@ def send_comment_confirmation(pending_id, page_id, language, root_url=""):
                 page, reverse("avp_comments:confirm", args=[token]), root_url=root_url
             ),
             "max_age_days": comment_setting("COMMENT_CONFIRMATION_MAX_AGE") // (24 * 60 * 60),
+            "premoderated": is_premoderated(page),
         }
         # A failure is logged and raised (EmailNotSent): the task is recorded as failed.
         return _send(
