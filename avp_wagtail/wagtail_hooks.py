@@ -15,7 +15,7 @@ from avp_wagtail.core.plugins import CONTEXT_HOOK, ROUTES_HOOK
 from avp_wagtail.feeds.routes import add_feed_context, feed_routes
 from avp_wagtail.open_data.admin_buttons import page_header_buttons, page_listing_more_buttons
 from avp_wagtail.open_data.routes import add_open_data_context, open_data_routes
-from avp_wagtail.open_data.views import BorrowView, ImportItemsView
+from avp_wagtail.open_data.views import BorrowView, ImportItemsView, ImportStatusView
 from avp_wagtail.sharing import add_sharing_context
 from avp_wagtail.tracking.following.routes import add_follow_context, follow_routes
 from avp_wagtail.tracking.monitoring import add_monitoring_context
@@ -44,6 +44,11 @@ for _action in scope_page_bulk_actions():
 def register_report_urls():
     return [
         path("avp/plans/<int:plan_id>/import/", ImportItemsView.as_view(), name="avp_import_items"),
+        path(
+            "avp/plans/<int:plan_id>/import/<int:import_id>/",
+            ImportStatusView.as_view(),
+            name="avp_item_import",
+        ),
         path("avp/plans/<int:plan_id>/borrow/", BorrowView.as_view(), name="avp_borrow_items"),
         path(
             "reports/avp-action-items/",

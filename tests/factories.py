@@ -174,7 +174,9 @@ class ActionItemPageFactory(PageFactory):
 
     parent = factory.SubFactory(ActionPlanPageFactory)
     title = factory.Sequence(lambda n: f"Item {n}")
-    slug = factory.Sequence(lambda n: f"item-{n}")
+    # "s": the sequence runs on through a test process, so a plain item-<n> could meet a
+    # builder's fixed item-<n> (tests.builders.make_item) under the same plan.
+    slug = factory.Sequence(lambda n: f"item-s{n}")
     summary = factory.LazyAttribute(lambda o: f"Summary of {o.title}")
     tags = ()
 
@@ -187,7 +189,7 @@ class MeetingProtocolPageFactory(PageFactory):
 
     parent = factory.SubFactory(OpenGovernmentPageFactory)
     title = factory.Sequence(lambda n: f"Meeting {n}")
-    slug = factory.Sequence(lambda n: f"meeting-{n}")
+    slug = factory.Sequence(lambda n: f"meeting-s{n}")
     start = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
 
 

@@ -3,6 +3,7 @@
 from avp_wagtail.models.action_item import ActionItemPage
 from avp_wagtail.models.call import CallContactPerson, CallInterestTheme, CallToParticipatePage
 from avp_wagtail.models.followers import ItemFollower
+from avp_wagtail.models.imports import ItemImport
 from avp_wagtail.models.interest import InterestSubmission
 from avp_wagtail.models.item_parts import ActionItemPartner, Milestone
 from avp_wagtail.models.meeting_protocol import (
@@ -33,6 +34,7 @@ __all__ = [
     "InterestSubmission",
     "ItemChange",
     "ItemFollower",
+    "ItemImport",
     "MeetingAttachment",
     "MeetingAttendingOrganisation",
     "MeetingDiscussedItem",

@@ -18,6 +18,7 @@ action item (``avp_wagtail.models.item_schema``).
 import csv
 import io
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -120,6 +121,29 @@ def _read(text: str) -> tuple[list[str], list[dict[str, Any]]]:
     return headers, rows
 
 
+def _read_checked(text: str) -> tuple[list[str], list[dict[str, Any]]]:
+    """The file's header and rows, if it has the required columns and a row."""
+    headers, rows = _read(text)
+    required = required_columns()
+    errors = [
+        RowError(0, column, _("the file has no such column; it is required."))
+        for column in required
+        if column not in headers
+    ]
+    if errors:
+        raise ImportRejected(errors)
+    if not rows:
+        raise ImportRejected([RowError(0, required[0], _("the file has no rows."))])
+    return headers, rows
+
+
+def count_rows(text: str) -> int:
+    """The number of rows of the CSV text, once its header and syntax are checked (a quick
+    check before the rows themselves are, e.g. in a background task); raises
+    ``ImportRejected``."""
+    return len(_read_checked(text)[1])
+
+
 def same_title_key(title: str | None) -> str:
     """A title as compared for duplicates: without regard to case, spacing or Unicode form."""
     return " ".join(unicodedata.normalize("NFKC", title or "").split()).casefold()
@@ -159,17 +183,8 @@ def prepare(plan: Any, text: str, allow_duplicate_titles: bool = False) -> list[
     """Check every row of the CSV text against the plan; return the prepared rows or raise
     ``ImportRejected`` with every problem found. A new row whose title is an action's of
     the plan, or another new row's, is marked ``skipped`` unless ``allow_duplicate_titles``."""
-    headers, rows = _read(text)
-    required = required_columns()
-    errors = [
-        RowError(0, column, _("the file has no such column; it is required."))
-        for column in required
-        if column not in headers
-    ]
-    if errors:
-        raise ImportRejected(errors)
-    if not rows:
-        raise ImportRejected([RowError(0, required[0], _("the file has no rows."))])
+    headers, rows = _read_checked(text)
+    errors: list[RowError] = []
     context = _Context(plan)
     # Columns read from the file; the others (URL, Completion, ...) are the export's extras.
     read_columns = {row.csv for row in item_schema.csv_fields() if row.read} & set(headers)
@@ -296,13 +311,37 @@ def _errors_of(number: int, error: ValidationError) -> list[RowError]:
     ]
 
 
+def permission_errors(prepared: list[PreparedRow], user: Any, publish: bool) -> list[RowError]:
+    """The rows that update an action ``user`` may not edit (or publish, if ``publish``)."""
+    errors = []
+    for row in prepared:
+        if row.page is None:
+            continue
+        permissions = row.page.permissions_for_user(user)
+        if not permissions.can_edit():
+            message = _("you may not edit the action “%(title)s”.")
+        elif publish and not permissions.can_publish():
+            message = _("you may not publish the action “%(title)s”.")
+        else:
+            continue
+        errors.append(RowError(row.row, "Commitment ID", message % {"title": row.page.title}))
+    return errors
+
+
 def apply(
-    plan: Any, prepared: list[PreparedRow], user: Any = None, publish: bool = False
+    plan: Any,
+    prepared: list[PreparedRow],
+    user: Any = None,
+    publish: bool = False,
+    progress: Callable[[int], None] | None = None,
 ) -> ImportResult:
-    """Write the prepared rows, all in one transaction; return what was done."""
+    """Write the prepared rows, all in one transaction; return what was done. ``progress``
+    is called before each row with the number of rows done so far."""
     result = ImportResult(published=publish)
     with transaction.atomic():
-        for row in prepared:
+        for done, row in enumerate(prepared):
+            if progress is not None:
+                progress(done)
             if row.skipped:
                 result.skipped.append(row.skipped)
                 continue

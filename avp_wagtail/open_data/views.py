@@ -10,42 +10,38 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
-from django.views.generic import FormView
+from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from avp_wagtail.core.cleaning import parse_id
 from avp_wagtail.core.sites import full_url
-from avp_wagtail.models import ActionItemPage, ActionPlanPage
+from avp_wagtail.core.tasks import enqueue_after_commit
+from avp_wagtail.models import ActionItemPage, ActionPlanPage, ItemImport
 from avp_wagtail.open_data.borrowing import as_document, borrow, borrowable
-from avp_wagtail.open_data.csv_import import (
-    ImportRejected,
-    PreparedRow,
-    apply,
-    import_summary,
-    prepare,
-)
+from avp_wagtail.open_data.csv_import import ImportRejected, count_rows
 from avp_wagtail.open_data.forms import BorrowChooseForm, BorrowUploadForm, ImportItemsForm
+from avp_wagtail.open_data.tasks import rows_done, run_item_import
 from avp_wagtail.open_data.uploads import UploadError, read_json, read_text
 
 SESSION_KEY = "avp_borrow"
 
 
-class PlanAdminView(WagtailAdminTemplateMixin, FormView):
-    """A form about one action plan; the editor must be allowed to add actions to it."""
+class PlanAdminMixin(WagtailAdminTemplateMixin):
+    """An admin view about one action plan; the editor must be allowed to add actions to it."""
 
-    template_name = "avp_wagtail/admin/open_data_form.html"
     header_icon = "doc-full-inverse"
 
-    def dispatch(self, request: HttpRequest, plan_id: int) -> HttpResponseBase:
+    def dispatch(self, request: HttpRequest, plan_id: int, **kwargs: Any) -> HttpResponseBase:
         # parse_id: an id too large for the database is a 404, not an OverflowError.
         self.plan = get_object_or_404(ActionPlanPage, pk=parse_id(plan_id) or 0)
         self.permissions = self.plan.permissions_for_user(request.user)
         if not self.permissions.can_add_subpage():
             raise PermissionDenied
-        return super().dispatch(request)
+        return super().dispatch(request, **kwargs)
 
     def get_page_subtitle(self) -> str:
         return self.plan.get_admin_display_title()
@@ -65,6 +61,12 @@ class PlanAdminView(WagtailAdminTemplateMixin, FormView):
         return redirect("wagtailadmin_explore", self.plan.pk)
 
 
+class PlanAdminView(PlanAdminMixin, FormView):
+    """A form about one action plan."""
+
+    template_name = "avp_wagtail/admin/open_data_form.html"
+
+
 class ImportItemsView(PlanAdminView):
     page_title = gettext_lazy("Import actions from CSV")
     form_class = ImportItemsForm
@@ -75,6 +77,7 @@ class ImportItemsView(PlanAdminView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["submit_button_label"] = _("Import")
+        context["recent_imports"] = ItemImport.objects.filter(plan=self.plan)[:5]
         # The public CSV on the plan's own site (the admin may be served from another).
         plan_url = full_url(self.plan, self.request) if self.plan.live else None
         context["csv_url"] = (
@@ -83,36 +86,65 @@ class ImportItemsView(PlanAdminView):
         return context
 
     def form_valid(self, form: Any) -> HttpResponse:
-        publish = form.cleaned_data.get("publish", False)
-        allow_duplicates = form.cleaned_data.get("allow_duplicate_titles", False)
+        upload = form.cleaned_data["file"]
         try:
-            prepared = prepare(
-                self.plan,
-                read_text(form.cleaned_data["file"]),
-                allow_duplicate_titles=allow_duplicates,
-            )
-            self._check_permissions(prepared, publish)
-            result = apply(self.plan, prepared, user=self.request.user, publish=publish)
+            text = read_text(upload)
+            total = count_rows(text)  # header and syntax; the rows are checked by the task
         except UploadError as error:
             form.add_error("file", str(error))
             return self.form_invalid(form)
         except ImportRejected as rejected:
-            form.add_error("file", _("Nothing was imported: the file has errors listed below."))
-            return self.render_to_response(
-                self.get_context_data(form=form, import_errors=rejected.errors)
-            )
-        messages.success(self.request, import_summary(result))
-        for skipped in result.skipped:
-            messages.warning(self.request, skipped)
-        return self.plan_explorer()
+            return self._rejected(form, rejected.errors)
+        job = ItemImport.objects.create(  # type: ignore[misc]  # the admin's user is logged in
+            plan=self.plan,
+            user=self.request.user,
+            file_name=(getattr(upload, "name", "") or "")[:255],
+            text=text,
+            total_rows=total,
+            publish=form.cleaned_data.get("publish", False),
+            allow_duplicate_titles=form.cleaned_data.get("allow_duplicate_titles", False),
+            language=translation.get_language() or "",
+        )
+        enqueue_after_commit(run_item_import, job.pk)
+        job.refresh_from_db()
+        # Run already (django-tasks' immediate backend): the outcome, as it always was.
+        if job.state == ItemImport.State.DONE:
+            messages.success(self.request, job.summary)
+            for skipped in job.messages:
+                messages.warning(self.request, skipped)
+            return self.plan_explorer()
+        if job.state == ItemImport.State.REJECTED:
+            return self._rejected(form, job.messages)
+        # Queued for a worker, or failed: its page shows how it goes.
+        return redirect("avp_item_import", self.plan.pk, job.pk)
 
-    def _check_permissions(self, prepared: list[PreparedRow], publish: bool) -> None:
-        for row in prepared:
-            if row.page is None:
-                continue
-            permissions = row.page.permissions_for_user(self.request.user)
-            if not permissions.can_edit() or (publish and not permissions.can_publish()):
-                raise PermissionDenied
+    def _rejected(self, form: Any, errors: list[Any]) -> HttpResponse:
+        form.add_error("file", _("Nothing was imported: the file has errors listed below."))
+        return self.render_to_response(self.get_context_data(form=form, import_errors=errors))
+
+
+class ImportStatusView(PlanAdminMixin, TemplateView):
+    """One CSV import of the plan: its state, its progress while a worker runs it, and its
+    outcome (the summary, the rows not imported, or the errors that rejected the file)."""
+
+    template_name = "avp_wagtail/admin/item_import.html"
+    page_title = gettext_lazy("Import actions from CSV")
+
+    http_method_names = ["get", "head"]
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        job = get_object_or_404(
+            ItemImport, pk=parse_id(self.kwargs["import_id"]) or 0, plan=self.plan
+        )
+        done = rows_done(job)
+        context.update(
+            job=job,
+            rows_done=done,
+            import_url=reverse("avp_import_items", args=[self.plan.pk]),
+            explorer_url=reverse("wagtailadmin_explore", args=[self.plan.pk]),
+        )
+        return context
 
 
 class BorrowView(PlanAdminView):

@@ -18,22 +18,6 @@ HEADER = "Commitment Title,Commitment Description,Start Date,Policy Area\n"
 
 
 @pytest.fixture
-def admin_client(admin_client, django_user_model):
-    """The editor works in an English admin (messages are checked in English)."""
-    from wagtail.users.models import UserProfile
-
-    profile = UserProfile.get_for_user(django_user_model.objects.get(username="editor"))
-    profile.preferred_language = "en"
-    profile.save()
-    return admin_client
-
-
-@pytest.fixture
-def plan(home):
-    return make_plan(make_programme(home), themes=("Kaasamine",))
-
-
-@pytest.fixture
 def neighbour_plan():
     """A neighbouring municipality (another Wagtail site) with an action to borrow."""
     site = make_site("naaber.example", title="Naabri vald")

@@ -1,0 +1,20 @@
+import pytest
+
+from tests.builders import make_plan, make_programme
+
+
+@pytest.fixture
+def admin_client(admin_client, django_user_model):
+    """The editor works in an English admin (messages are checked in English)."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(django_user_model.objects.get(username="editor"))
+    profile.preferred_language = "en"
+    profile.save()
+    return admin_client
+
+
+@pytest.fixture
+def plan(home):
+    """A plan with one theme, "Kaasamine" (a module may have its own)."""
+    return make_plan(make_programme(home), themes=("Kaasamine",))
