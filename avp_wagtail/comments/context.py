@@ -4,19 +4,30 @@ from urllib.parse import quote
 
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django_comments_xtd.models import max_thread_level_for_content_type
 
 from avp_wagtail.comments.choices import CommentMark, FlagReason
 from avp_wagtail.comments.forms import AvpCommentForm
 from avp_wagtail.comments.models import is_premoderated
 from avp_wagtail.comments.permissions import can_moderate_page
-from avp_wagtail.comments.threads import CommentThread, counts_for_pages, thread_page
+from avp_wagtail.comments.threads import (
+    CommentThread,
+    comments_for,
+    counts_for_pages,
+    thread_page,
+    visible,
+)
+from avp_wagtail.core.fragments import Fragments
 from avp_wagtail.core.sites import municipality_name, site_of
 from avp_wagtail.models import ActionPlanPage
 
 # Messages shown after a redirect back to the page (?comment=...). "duplicate" and
 # "waiting": she sent a comment that was already stored (published / awaiting moderation).
 NOTICES = {"posted", "sent", "confirmed", "pending", "flagged", "duplicate", "waiting"}
+# Screens of a discussion (?comments=N) cached for every reader; later ones (rarely read,
+# and unbounded in number) are rendered each time.
+MAX_CACHED_SCREEN = 20
 
 
 def _int(value):
@@ -38,31 +49,68 @@ def _reply_to(thread, request, max_level):
     return node.comment
 
 
+def _discussion_fragments(page, request, target, can_reply, max_level):
+    """The cache of the discussion's listing (``thread.html``'s "discussion" fragment): the
+    same for every reader of one screen of it, so a second reader pays a cache read, not
+    the thread's build and rendering. Only for a plain screen (``?comments=N`` up to
+    ``MAX_CACHED_SCREEN``, ``?mark=``): a link to one comment, a reply or a re-sent comment
+    is rendered as it is asked for. Comments and moderation make every fragment stale
+    (``fragments.track``, the moderation log)."""
+    screen = _int(request.GET.get("comments")) or 1
+    mark = request.GET.get("mark")
+    enabled = (
+        request.method == "GET"
+        and not {"c", "reply_to", "cid"} & set(request.GET)
+        and 1 <= screen <= MAX_CACHED_SCREEN
+        and (mark is None or mark in CommentMark.values)
+    )
+    return Fragments(
+        page,
+        request,
+        ("discussion",),
+        extra=(target.pk, screen, mark or "", can_reply, max_level),
+        enabled=enabled,
+    )
+
+
 def comment_context(page, request):
     """The thread of ``page``'s translation group, the form (or why it is closed), and the
-    reader's rights. ``None`` when the page shows no discussion at all (closed and empty)."""
+    reader's rights. ``None`` when the page shows no discussion at all (closed and empty).
+
+    The thread (``CommentThread``) is built when something asks for it: on a screen of the
+    discussion already in the cache (``_discussion_fragments``), nothing does."""
     target = thread_page(page)
     municipality = municipality_name(site_of(page, request))
     notice = request.GET.get("comment")
-    thread = CommentThread(
-        target,
-        mark=request.GET.get("mark"),
-        municipality=municipality,
-        screen=request.GET.get("comments"),
-        # ?c=<id> (links to a comment) or the comment a resident replies to, else the
-        # comment she sent again: the screen that holds it.
-        comment=request.GET.get("c") or (request.GET.get("cid") if notice == "duplicate" else None),
-        # A reply sent back with errors (a POST to /comments/post/) shows its screen too.
-        reply_to=request.GET.get("reply_to") or request.POST.get("reply_to"),
-    )
     closed_reason = target.comments_closed_reason()
-    if closed_reason and not thread.counts.total:
+    if closed_reason and not visible(comments_for(target)).exists():
         return None
     max_level = max_thread_level_for_content_type(ContentType.objects.get_for_model(target))
+    page_url = page.get_url(request)
+    can_reply = closed_reason is None
+
+    def build_thread():
+        thread = CommentThread(
+            target,
+            mark=request.GET.get("mark"),
+            municipality=municipality,
+            screen=request.GET.get("comments"),
+            # ?c=<id> (links to a comment) or the comment a resident replies to, else the
+            # comment she sent again: the screen that holds it.
+            comment=request.GET.get("c")
+            or (request.GET.get("cid") if notice == "duplicate" else None),
+            # A reply sent back with errors (a POST to /comments/post/) shows its screen too.
+            reply_to=request.GET.get("reply_to") or request.POST.get("reply_to"),
+        )
+        _add_links(thread, page_url, can_reply, max_level)
+        return thread
+
+    thread = SimpleLazyObject(build_thread)
     reply_to = None
     form = None
-    if closed_reason is None:
-        reply_to = _reply_to(thread, request, max_level)
+    if can_reply:
+        if request.GET.get("reply_to"):
+            reply_to = _reply_to(thread, request, max_level)
         form = AvpCommentForm(
             target,
             user=request.user,
@@ -73,8 +121,6 @@ def comment_context(page, request):
     if notice == "duplicate":
         node = thread.node(_int(request.GET.get("cid")))
         earlier = node.comment if node is not None and node.comment.is_visible else None
-    page_url = page.get_url(request)
-    _add_links(thread, page_url, form is not None, max_level)
     return {
         "page": page,
         # Links back to this page: relative to the host that served it (never page.url,
@@ -84,6 +130,7 @@ def comment_context(page, request):
         "earlier": earlier,
         "target": target,
         "thread": thread,
+        "fragments": _discussion_fragments(page, request, target, can_reply, max_level),
         "form": form,
         "reply_to": reply_to,
         "closed_reason": closed_reason,

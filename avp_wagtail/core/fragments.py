@@ -107,13 +107,21 @@ class Fragments:
     the template stores what it renders, through ``store``).
 
     ``scope``: the tree path under which the pages the fragments list live (the view
-    restrictions that count); the page's own by default, "" for the whole tree."""
+    restrictions that count); the page's own by default, "" for the whole tree. ``extra``:
+    more values the fragments depend on (e.g. the screen of a discussion); ``enabled``
+    False caches nothing (the fragments are rendered as usual)."""
 
     def __init__(
-        self, page: Any, request: HttpRequest, names: Iterable[str], scope: str | None = None
+        self,
+        page: Any,
+        request: HttpRequest,
+        names: Iterable[str],
+        scope: str | None = None,
+        extra: Iterable[Any] = (),
+        enabled: bool = True,
     ) -> None:
         self.names = tuple(names)
-        self.enabled = not getattr(request, "is_preview", False)
+        self.enabled = enabled and not getattr(request, "is_preview", False)
         self.keys: dict[str, str] = {}
         self.cached: dict[str, str] | None = None
         if not self.enabled:
@@ -130,6 +138,7 @@ class Fragments:
             ",".join(hidden),
             data_version(),
             generation(),
+            *extra,
         ]
         digest = hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()[:32]
         self.keys = {name: f"{PREFIX}:{page.pk}:{digest}:{name}" for name in self.names}

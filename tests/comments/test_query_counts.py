@@ -64,7 +64,11 @@ def test_a_later_screen_and_a_deep_link_cost_the_same_queries(client, item, resi
     linked, linked_html = _count(client, f"{item.url}?c={last.pk}")
     assert shown_comments(html)
     assert f'id="c{last.pk}"' in linked_html
-    assert first == later == linked
+    assert first == later
+    # A link to one comment is not served from the discussion's cache: it builds the
+    # thread (its skeleton and its screen: 2 queries) instead of reading the cache's data
+    # version (1 query), whatever the discussion's size.
+    assert linked <= first + 1
 
 
 def test_plan_page_comment_counts_cost_the_same_for_any_number_of_items(client, item, resident):
