@@ -19,8 +19,8 @@ class AvpWagtailConfig(AppConfig):
         from avp_wagtail.admin.permission_policies import register_policies
         from avp_wagtail.core import fragments
         from avp_wagtail.frontend_cache import page_types, purge_pages_showing
-        from avp_wagtail.models import ActionItemPage
-        from avp_wagtail.tracking.change_history import record_item_changes
+        from avp_wagtail.models import ActionItemPage, MeetingProtocolPage
+        from avp_wagtail.tracking.change_history import record_decision_changes, record_item_changes
         from avp_wagtail.tracking.following.notify import notify_followers
 
         checks.register(check_one_click_unsubscribe)
@@ -33,6 +33,9 @@ class AvpWagtailConfig(AppConfig):
         )
         page_published.connect(
             notify_followers, sender=ActionItemPage, dispatch_uid="avp_item_followers"
+        )
+        page_published.connect(
+            record_decision_changes, sender=MeetingProtocolPage, dispatch_uid="avp_decision_changes"
         )
         for page_type in page_types():
             for signal in (page_published, page_unpublished):

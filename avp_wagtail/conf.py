@@ -51,6 +51,13 @@ DEFAULTS = {
     "INTEREST_RATE_LIMIT": 5,
     "INTEREST_RATE_ADDRESS_LIMIT": 3,
     "INTEREST_RATE_PERIOD": 60 * 60,
+    # Meeting sign-ups (each is stored and e-mailed): the same two limits per
+    # SIGNUP_RATE_PERIOD seconds. The cancel link of a sign-up's e-mail works for
+    # SIGNUP_CANCEL_MAX_AGE seconds.
+    "SIGNUP_RATE_LIMIT": 5,
+    "SIGNUP_RATE_ADDRESS_LIMIT": 3,
+    "SIGNUP_RATE_PERIOD": 60 * 60,
+    "SIGNUP_CANCEL_MAX_AGE": 365 * 24 * 60 * 60,
     # Networks (e.g. ["192.0.2.0/24", "2001:db8::/48"]) never limited per network by any of
     # the rate limits (comments, follows, interest form): the municipality's own public
     # addresses. The per-address limits still apply.
@@ -88,6 +95,8 @@ DEFAULTS = {
         "interest_submissions": 2 * 365,
         # Followers of an action are deleted (None: kept until they unsubscribe).
         "followers": None,
+        # Meeting sign-ups are deleted this many days after the meeting started.
+        "meeting_signups": 90,
     },
 }
 

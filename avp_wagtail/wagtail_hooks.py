@@ -17,6 +17,12 @@ from avp_wagtail.open_data.admin_buttons import page_header_buttons, page_listin
 from avp_wagtail.open_data.routes import add_open_data_context, open_data_routes
 from avp_wagtail.open_data.views import BorrowView, ImportItemsView, ImportStatusView
 from avp_wagtail.sharing import add_sharing_context
+from avp_wagtail.signups.admin_buttons import page_header_buttons as signup_header_buttons
+from avp_wagtail.signups.admin_buttons import (
+    page_listing_more_buttons as signup_listing_buttons,
+)
+from avp_wagtail.signups.admin_views import AttendingFromSignupsView
+from avp_wagtail.signups.routes import add_signup_context, signup_routes
 from avp_wagtail.tracking.following.routes import add_follow_context, follow_routes
 from avp_wagtail.tracking.monitoring import add_monitoring_context
 
@@ -27,14 +33,18 @@ hooks.register("construct_homepage_panels", add_dashboard_panel)
 hooks.register("construct_page_chooser_queryset", limit_page_chooser)
 hooks.register("register_page_header_buttons", page_header_buttons)
 hooks.register("register_page_listing_more_buttons", page_listing_more_buttons)
+hooks.register("register_page_header_buttons", signup_header_buttons)
+hooks.register("register_page_listing_more_buttons", signup_listing_buttons)
 # Features plug into the page types (avp_wagtail.core.plugins).
 hooks.register(ROUTES_HOOK, feed_routes)
 hooks.register(ROUTES_HOOK, open_data_routes)
 hooks.register(ROUTES_HOOK, follow_routes)
+hooks.register(ROUTES_HOOK, signup_routes)
 hooks.register(CONTEXT_HOOK, add_sharing_context)
 hooks.register(CONTEXT_HOOK, add_feed_context)
 hooks.register(CONTEXT_HOOK, add_open_data_context)
 hooks.register(CONTEXT_HOOK, add_follow_context)
+hooks.register(CONTEXT_HOOK, add_signup_context)
 hooks.register(CONTEXT_HOOK, add_monitoring_context)
 for _action in scope_page_bulk_actions():
     hooks.register("register_bulk_action", _action, order=100)
@@ -50,6 +60,11 @@ def register_report_urls():
             name="avp_item_import",
         ),
         path("avp/plans/<int:plan_id>/borrow/", BorrowView.as_view(), name="avp_borrow_items"),
+        path(
+            "avp/meetings/<int:meeting_id>/attending-from-signups/",
+            AttendingFromSignupsView.as_view(),
+            name="avp_attending_from_signups",
+        ),
         path(
             "reports/avp-action-items/",
             ActionItemsReportView.as_view(),

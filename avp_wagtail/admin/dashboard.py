@@ -7,12 +7,17 @@ Features add their own parts at its top through the ``avp_dashboard_parts`` hook
 from django.utils import translation
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.models import Locale
 
 from avp_wagtail.admin.scope import PAGE_SCOPE
 from avp_wagtail.conf import get_setting
 from avp_wagtail.core.plugins import DASHBOARD_HOOK
 from avp_wagtail.tracking.attention import default_language_items, items_needing_attention
+from avp_wagtail.tracking.decisions import overdue_decisions
 from avp_wagtail.tracking.monitoring import next_monitorings, once_per_page
+
+# At most this many overdue decisions on the panel (oldest deadline first).
+DECISIONS_SHOWN = 20
 
 
 class AvpDashboardPanel(Component):
@@ -21,7 +26,7 @@ class AvpDashboardPanel(Component):
     order = 120
 
     def get_context_data(self, parent_context):
-        from avp_wagtail.models import ActionPlanPage
+        from avp_wagtail.models import ActionPlanPage, MeetingProtocolPage
 
         request = parent_context["request"]
         user = request.user
@@ -42,12 +47,21 @@ class AvpDashboardPanel(Component):
             language,
         )
         monitorings = next_monitorings(plans, language=language)
+        # Overdue decisions of the meetings this user works on (the same scope as the items).
+        decisions = list(
+            overdue_decisions(
+                PAGE_SCOPE.filter(
+                    MeetingProtocolPage.objects.filter(locale=Locale.get_default()), user
+                )
+            )[:DECISIONS_SHOWN]
+        )
         context.update(
             {
                 "behind": [a for a in attention if a.behind_schedule],
                 "stale": [a for a in attention if a.stale],
                 "stale_days": get_setting("STALE_AFTER_DAYS"),
                 "monitoring": [(plan, monitorings.get(plan.pk)) for plan in plans],
+                "overdue_decisions": decisions,
                 "parts": [
                     part
                     for provide in hooks.get_hooks(DASHBOARD_HOOK)

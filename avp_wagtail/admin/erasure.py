@@ -164,7 +164,12 @@ def log_erasure(user, counts):
         action=LOG_ACTION,
         timestamp=timezone.now(),
         user=user,
-        data={"counts": counts, "scope": "all" if user.is_superuser else "own pages"},
+        # The kinds found (kinds with none, e.g. of features the person never used, are
+        # left out).
+        data={
+            "counts": {kind: count for kind, count in counts.items() if count},
+            "scope": "all" if user.is_superuser else "own pages",
+        },
     )
 
 

@@ -2,7 +2,7 @@
 
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from avp_wagtail.models import InterestSubmission
+from avp_wagtail.models import InterestSubmission, MeetingSignup
 
 try:
     from wagtail.permissions import register_permission_policy
@@ -11,8 +11,9 @@ except ImportError:  # Wagtail 7.4
 
 
 class ResidentRecordPermissionPolicy(ModelPermissionPolicy):
-    """Records residents write through a public form (expressions of interest): nobody adds
-    one in the admin — the admin form could not even say which call it answers."""
+    """Records residents write through a public form (expressions of interest, meeting
+    sign-ups): nobody adds one in the admin — the admin form could not even say which call
+    or meeting it answers."""
 
     def user_has_permission(self, user, action):
         return action != "add" and super().user_has_permission(user, action)
@@ -24,7 +25,10 @@ class ResidentRecordPermissionPolicy(ModelPermissionPolicy):
 def register_policies():
     """Register the policies (Wagtail 8's way); on Wagtail 7.4, return them by model for
     the viewsets to carry instead."""
-    policies = {InterestSubmission: ResidentRecordPermissionPolicy(InterestSubmission)}
+    policies = {
+        model: ResidentRecordPermissionPolicy(model)
+        for model in (InterestSubmission, MeetingSignup)
+    }
     if register_permission_policy is None:  # Wagtail 7.4
         return policies
     for model, policy in policies.items():

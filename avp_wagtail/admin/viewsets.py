@@ -22,6 +22,8 @@ from avp_wagtail.models import (
     CallToParticipatePage,
     ContactPerson,
     InterestSubmission,
+    MeetingProtocolPage,
+    MeetingSignup,
     Organisation,
 )
 
@@ -149,6 +151,90 @@ class InterestSubmissionViewSet(ModelViewSet):
         return legacy.get(self.model) or super().permission_policy
 
 
+# A sign-up belongs to the municipality whose meeting it is for.
+SIGNUP_SCOPE = Scope("meeting")
+
+
+def _meetings(request):
+    """Meetings to filter by: those of the user's own municipality that take sign-ups."""
+    meetings = MeetingProtocolPage.objects.filter(signup_open=True).order_by("-start")
+    return PAGE_SCOPE.filter(meetings, request.user) if request is not None else meetings
+
+
+class MeetingSignupFilterSet(WagtailFilterSet):
+    meeting = django_filters.ModelChoiceFilter(
+        label=_("meeting"), queryset=_meetings, empty_label=_("All"), method="in_every_language"
+    )
+    state = django_filters.ChoiceFilter(
+        label=_("state"), choices=MeetingSignup.State.choices, empty_label=_("All")
+    )
+
+    class Meta:
+        model = MeetingSignup
+        fields = ["meeting", "state"]
+
+    def in_every_language(self, queryset, name, value):
+        """A meeting's sign-ups in all its language versions."""
+        if not value:
+            return queryset
+        return queryset.filter(meeting__translation_key=value.translation_key)
+
+
+class MeetingSignupIndexView(AvpSpreadsheetExportMixin, IndexView):
+    """Listing and CSV/XLSX export (formula-escaped, local times; see admin.exports)."""
+
+
+class MeetingSignupInspectView(AvpInspectMixin, InspectView):
+    pass
+
+
+@scope_viewset(SIGNUP_SCOPE)
+class MeetingSignupViewSet(ModelViewSet):
+    model = MeetingSignup
+    name = "avp_meeting_signups"
+    url_prefix = "avp/meeting-signups"
+    icon = "date"
+    menu_label = _("Meeting sign-ups")
+    add_to_admin_menu = False
+    index_view_class = MeetingSignupIndexView
+    inspect_view_class = MeetingSignupInspectView
+    list_display = [
+        "name",
+        "organisation",
+        "meeting",
+        "state",
+        LocalDateTimeColumn(
+            "created_at",
+            label=capfirst(MeetingSignup._meta.get_field("created_at").verbose_name),
+            sort_key="created_at",
+        ),
+    ]
+    filterset_class = MeetingSignupFilterSet
+    list_export = [
+        "created_at",
+        "meeting",
+        "state",
+        "name",
+        "organisation",
+        "email",
+        "accessibility_needs",
+        "interpretation",
+        "language",
+        "cancelled_at",
+    ]
+    export_filename = "meeting-sign-ups"
+    search_fields = ["name", "organisation", "email"]
+    form_fields = ["name", "organisation", "accessibility_needs", "interpretation"]
+    inspect_view_enabled = True
+    copy_view_enabled = False  # personal data is never duplicated
+
+    @property
+    def permission_policy(self):
+        # As InterestSubmissionViewSet: nobody adds a sign-up in the admin.
+        legacy = apps.get_app_config("avp_wagtail").legacy_permission_policies
+        return legacy.get(self.model) or super().permission_policy
+
+
 class AvpViewSetGroup(ViewSetGroup):
     menu_label = _("Open government")
     menu_icon = "globe"
@@ -157,4 +243,5 @@ class AvpViewSetGroup(ViewSetGroup):
         ContactPersonViewSet,
         AvpTagViewSet,
         InterestSubmissionViewSet,
+        MeetingSignupViewSet,
     )

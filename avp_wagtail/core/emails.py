@@ -113,6 +113,7 @@ def send_templated(
     language: str | None = None,
     attempts: int = 1,
     what: str = "",
+    attachments: Sequence[tuple[str, str | bytes, str]] = (),
 ) -> int:
     """Render a subject and a plain-text body template and send them: the one way the
     package sends e-mail. The sender is ``AVP_WAGTAIL["FROM_EMAIL"]`` (else
@@ -121,7 +122,8 @@ def send_templated(
     number of messages sent (0 or 1).
 
     ``attempts`` > 1 (background tasks: ``TASK_ATTEMPTS``) retries a transient SMTP error
-    (``deliver``); ``what`` names the e-mail in the log lines (default: the body template)."""
+    (``deliver``); ``what`` names the e-mail in the log lines (default: the body template).
+    ``attachments``: (file name, content, MIME type) each, e.g. a calendar entry."""
     with translation.override(language) if language else nullcontext():
         subject = " ".join(render_to_string(subject_template, context).split())
         body = render_to_string(body_template, context)
@@ -133,6 +135,8 @@ def send_templated(
         headers=headers,
         reply_to=list(reply_to) if reply_to else None,
     )
+    for filename, content, mimetype in attachments:
+        message.attach(filename, content, mimetype)
     return deliver(message, what=what or body_template, attempts=attempts)
 
 

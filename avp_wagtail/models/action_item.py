@@ -25,6 +25,7 @@ from avp_wagtail.core.visibility import visible
 from avp_wagtail.models import item_schema
 from avp_wagtail.models.adaptation import AdaptedFromMixin
 from avp_wagtail.models.commenting import CommentablePageMixin
+from avp_wagtail.models.decision_lists import item_decisions
 from avp_wagtail.models.item_schema import OGP_VALUE_FIELDS, FromSchema
 from avp_wagtail.models.mixins import AvpPageMixin
 from avp_wagtail.models.organisations import ContactPerson, Organisation
@@ -331,7 +332,7 @@ class ActionItemPage(
             "-date", "-sort_order"
         )
         # A page not saved yet (the preview of a new item) has no history.
-        context["changes"] = self.changes.all() if self.pk else []
+        context["changes"] = self.changes.select_related("decision__page") if self.pk else []
         # A meeting links one language version of the item; list it in the reader's language.
         # Only meetings the visitor may see (avp_wagtail.core.visibility).
         context["meetings"] = (
@@ -341,3 +342,6 @@ class ActionItemPage(
             .distinct()
             .order_by("-start")
         )
+        # In the cached body, read only when it is rendered: decisions of public meetings
+        # only, the same for every visitor (avp_wagtail.models.decision_lists).
+        context["decisions"] = SimpleLazyObject(lambda: item_decisions(self))

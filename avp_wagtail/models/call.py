@@ -224,10 +224,13 @@ class CallToParticipatePage(AvpPageMixin, CommentablePageMixin, Page):
         context["contacts"] = self.contact_people.select_related("person__organisation")
         # C7: late-comers see what the process has done so far.
         # Only meetings the visitor may see (avp_wagtail.core.visibility).
-        context["meeting_summaries"] = (
-            visible(MeetingProtocolPage.objects.sibling_of(self), request)
-            .filter(start__lt=timezone.now())
-            .order_by("-start")[: get_setting("CALL_MEETING_SUMMARIES")]
+        meetings = visible(MeetingProtocolPage.objects.sibling_of(self), request)
+        context["meeting_summaries"] = meetings.filter(start__lt=timezone.now()).order_by("-start")[
+            : get_setting("CALL_MEETING_SUMMARIES")
+        ]
+        # C4: the next meeting of the programme, with its sign-up if it takes them.
+        context["next_meeting"] = (
+            meetings.filter(start__gte=timezone.now()).order_by("start").first()
         )
 
     def notification_recipients(self) -> list[str]:

@@ -1,7 +1,8 @@
 """MeetingProtocolPage: a meeting announcement that becomes its protocol (C4, C5, C7, D3, I1).
 
-The arguments for and against each decision live on ``AgendaItem`` below (D3: leave a
-trail of the reasoning behind every decision).
+The arguments for and against each decision, and how it turned out, live on its agenda
+points (``agenda_items.AgendaItem``; D3: leave a trail of the reasoning behind every
+decision).
 """
 
 from __future__ import annotations
@@ -23,21 +24,28 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.documents import get_document_model_string
-from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from avp_wagtail.core.choices import MeetingKind
+from avp_wagtail.core.plugins import PluggableRoutesMixin
 from avp_wagtail.core.visibility import visible
 from avp_wagtail.models.action_item import ActionItemPage
 from avp_wagtail.models.commenting import CommentablePageMixin
+from avp_wagtail.models.decision_lists import meeting_agenda
+
+# Registers the model (it has no other importer among the models).
+from avp_wagtail.models.decision_reminders import DecisionReminderLog  # noqa: F401
 from avp_wagtail.models.mixins import AvpPageMixin
 from avp_wagtail.models.organisations import Organisation
 from avp_wagtail.models.page_forms import MeetingProtocolPageForm, monitored_plan_error
+from avp_wagtail.models.signups import MeetingSignupSettings
 from avp_wagtail.models.translation_fields import PAGE_TEXTS, facts, references, texts
 
 
-class MeetingProtocolPage(AvpPageMixin, CommentablePageMixin, Page):
+class MeetingProtocolPage(
+    PluggableRoutesMixin, AvpPageMixin, CommentablePageMixin, MeetingSignupSettings, Page
+):
     start = models.DateTimeField(_("start"), help_text=_("Date and time the meeting starts."))
     end = models.DateTimeField(
         _("end"), null=True, blank=True, help_text=_("Date and time the meeting ends, if known.")
@@ -128,6 +136,7 @@ class MeetingProtocolPage(AvpPageMixin, CommentablePageMixin, Page):
         InlinePanel("agenda_items", label=_("Agenda items")),
         InlinePanel("discussed_items", label=_("Action items discussed")),
         InlinePanel("attachments", label=_("Attachments")),
+        *MeetingSignupSettings.signup_panels,
     ]
     settings_panels = Page.settings_panels + CommentablePageMixin.comment_panels
     search_fields = Page.search_fields + [
@@ -169,6 +178,7 @@ class MeetingProtocolPage(AvpPageMixin, CommentablePageMixin, Page):
             "attendee_count",
             "discussed_items",
             "attachments",
+            *MeetingSignupSettings.signup_translation_facts,
         )
         + references("organiser", "attending_organisations")
     )
@@ -186,6 +196,9 @@ class MeetingProtocolPage(AvpPageMixin, CommentablePageMixin, Page):
         super().clean()
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("The meeting cannot end before it starts.")})
+        signup_errors = self.clean_signup_settings()
+        if signup_errors:
+            raise ValidationError(signup_errors)
         # A monitoring meeting names its plan. A new page has no place in the tree yet:
         # its form checks with the parent page (and that the plan is the programme's).
         if self.kind == MeetingKind.MONITORING and self.monitored_plan_id is None:
@@ -255,68 +268,10 @@ class MeetingProtocolPage(AvpPageMixin, CommentablePageMixin, Page):
     def add_page_context(self, request: HttpRequest, context: dict[str, Any]) -> None:
         super().add_page_context(request, context)
         context["common_goal"] = self.get_common_goal()
-        context["agenda"] = self.agenda_items.all()
+        context["agenda"] = meeting_agenda(self, request)
         context["attending"] = self.attending_organisations.select_related("organisation")
         context["discussed"] = self.get_discussed_items(request)
         context["attachments"] = self.attachments.select_related("document")
-
-
-class AgendaItem(TranslatableMixin, Orderable):
-    """One agenda point: the discussion, arguments for and against, and the decision (D3)."""
-
-    page = ParentalKey(MeetingProtocolPage, related_name="agenda_items", on_delete=models.CASCADE)
-    title = models.CharField(_("title"), max_length=255, help_text=_("The question on the agenda."))
-    discussion = RichTextField(
-        _("course of the discussion"),
-        blank=True,
-        help_text=_("How the discussion went. Fill in after the meeting."),
-    )
-    arguments_for = RichTextField(
-        _("arguments for"), blank=True, help_text=_("Arguments raised in favour (D3).")
-    )
-    arguments_against = RichTextField(
-        _("arguments against"), blank=True, help_text=_("Arguments raised against (D3).")
-    )
-    decision = RichTextField(
-        _("decision"), blank=True, help_text=_("What was decided and, briefly, why.")
-    )
-    responsible = models.CharField(
-        _("responsible"),
-        max_length=255,
-        blank=True,
-        help_text=_("Who carries the decision out."),
-    )
-    deadline = models.DateField(
-        _("by when"), null=True, blank=True, help_text=_("When the decision must be carried out.")
-    )
-
-    panels = [
-        FieldPanel("title"),
-        FieldPanel("discussion"),
-        FieldPanel("arguments_for"),
-        FieldPanel("arguments_against"),
-        FieldPanel("decision"),
-        FieldRowPanel([FieldPanel("responsible"), FieldPanel("deadline")]),
-    ]
-    api_fields = [
-        APIField("title"),
-        APIField("discussion"),
-        APIField("arguments_for"),
-        APIField("arguments_against"),
-        APIField("decision"),
-        APIField("responsible"),
-        APIField("deadline"),
-    ]
-    override_translatable_fields = texts(
-        "title", "discussion", "arguments_for", "arguments_against", "decision", "responsible"
-    ) + facts("deadline")
-
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
-        verbose_name = _("agenda item")
-        verbose_name_plural = _("agenda items")
-
-    def __str__(self) -> str:
-        return self.title
 
 
 class MeetingAttendingOrganisation(TranslatableMixin, Orderable):

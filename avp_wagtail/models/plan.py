@@ -27,6 +27,7 @@ from avp_wagtail.core.plugins import PluggableRoutesMixin
 from avp_wagtail.core.progress import PlanSummary, ThemeGroup, mean_progress
 from avp_wagtail.core.visibility import visible
 from avp_wagtail.models.commenting import CommentablePageMixin
+from avp_wagtail.models.decision_lists import plan_decisions
 from avp_wagtail.models.mixins import AvpPageMixin
 from avp_wagtail.models.organisations import ContactPerson
 from avp_wagtail.models.translation_fields import PAGE_TEXTS, documents, facts, references, texts
@@ -268,6 +269,8 @@ class ActionPlanPage(PluggableRoutesMixin, AvpPageMixin, CommentablePageMixin, P
         context["progress"] = mean_progress(items)
         context["summary"] = PlanSummary(items)
         context["latest_updates"] = self.latest_updates(items)
+        # In the cached "overview": decisions of public meetings only (decision_lists).
+        context["decisions"] = plan_decisions(self, request)
 
     def latest_updates(self, items: Iterable[Any] | None = None) -> list[Any]:
         """The newest progress updates across the plan's live items, in one query."""

@@ -7,6 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import Promise
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
@@ -127,6 +128,21 @@ class ItemChange(models.Model):
     old_value = models.CharField(_("old value"), max_length=64, blank=True)
     new_value = models.CharField(_("new value"), max_length=64, blank=True)
     changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
+    # Set on the rows of ``DECISION_FIELD``: the decision of a meeting that concerns the item
+    # was marked done or changed by a later decision (``tracking.change_history``).
+    decision = models.ForeignKey(
+        "avp_wagtail.AgendaItem",
+        verbose_name=_("decision"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("For a change of a decision's state: the agenda item of the decision."),
+    )
+
+    # The ``field`` of a change of a decision's state; its values are ``DecisionState``
+    # values, "done" with the date it was done ("done:2026-05-04").
+    DECISION_FIELD = "decision"
 
     class Meta:
         verbose_name = _("change of an action item")
@@ -138,9 +154,17 @@ class ItemChange(models.Model):
 
     @property
     def field_label(self) -> str | Promise:
+        if self.field == self.DECISION_FIELD:
+            # Rows listed on the item page come with ``select_related("decision__page")``.
+            decision = self.decision
+            if decision is None:
+                return _("decision of a meeting")
+            return format_lazy(_("decision of {meeting}"), meeting=decision.page.title)
         return ActionItemPage._meta.get_field(self.field).verbose_name  # type: ignore[union-attr]
 
     def _display(self, value: str) -> str | Promise:
+        if self.field == self.DECISION_FIELD:
+            return decision_state_display(value)
         if self.field == "status":
             return ItemStatus(value).label if value in ItemStatus.values else value
         if self.field == "progress" and value != "":
@@ -160,3 +184,18 @@ class ItemChange(models.Model):
     @property
     def new_display(self) -> str | Promise:
         return self._display(self.new_value)
+
+
+def decision_state_display(value: str) -> str | Promise:
+    """A recorded decision state: "open", "changed by a later decision", "done on 4 May 2026"."""
+    from datetime import date
+
+    from avp_wagtail.core.dates import format_date
+    from avp_wagtail.models.agenda_items import DecisionState
+
+    state, _separator, done_on = value.partition(":")
+    if state == DecisionState.DONE and done_on:
+        return format_lazy(_("done on {date}"), date=format_date(date.fromisoformat(done_on)))
+    if state in DecisionState.values:
+        return DecisionState(state).label
+    return value or "—"

@@ -27,7 +27,7 @@ from wagtail import hooks
 
 from avp_wagtail.conf import DEFAULTS, get_setting
 from avp_wagtail.core.plugins import PERSONAL_DATA_HOOK
-from avp_wagtail.models import InterestSubmission, ItemFollower
+from avp_wagtail.models import InterestSubmission, ItemFollower, MeetingSignup
 
 
 class PersonalData:
@@ -134,9 +134,25 @@ class Followers(_DeletedPastPeriod):
     page_lookup = "page"
 
 
+class MeetingSignups(_DeletedPastPeriod):
+    kind = "meeting_signups"
+    default_days = DEFAULTS["RETENTION_DAYS"]["meeting_signups"]
+    labels = {"meeting_signups_deleted": ("meeting sign-up(s)", "deleted")}
+    count_texts = {
+        kind: lambda n: ngettext("%(count)d meeting sign-up", "%(count)d meeting sign-ups", n)
+    }
+    description = gettext_lazy(
+        "Meeting sign-ups are deleted, counted from the day the meeting started."
+    )
+    model = MeetingSignup
+    field = "meeting__start"
+    page_lookup = "meeting"
+
+
 # The package's own kinds, registered like any other (order: after the comments app's).
 hooks.register(PERSONAL_DATA_HOOK, Followers(), order=10)
 hooks.register(PERSONAL_DATA_HOOK, InterestSubmissions(), order=10)
+hooks.register(PERSONAL_DATA_HOOK, MeetingSignups(), order=10)
 
 
 def providers():

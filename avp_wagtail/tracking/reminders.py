@@ -1,10 +1,11 @@
-"""E-mail reminders to the contact person of each action item that needs attention (I1)."""
+"""E-mail reminders to the contact person of each action item that needs attention (I1),
+including the overdue decisions of meetings about the action (D3)."""
 
 from __future__ import annotations
 
 import datetime
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
@@ -15,9 +16,16 @@ from django.utils import timezone
 from avp_wagtail.conf import get_setting
 from avp_wagtail.core.emails import send_templated
 from avp_wagtail.models import ReminderLog
+from avp_wagtail.models.decision_reminders import DecisionReminderLog
 from avp_wagtail.tracking.attention import ItemAttention, items_needing_attention
+from avp_wagtail.tracking.decisions import overdue_decisions
 
 logger = logging.getLogger(__name__)
+
+
+# The kind a reminder names for overdue decisions of meetings about the action (logged per
+# decision in ``DecisionReminderLog``, not in ``ReminderLog``).
+DECISIONS = "decisions"
 
 
 @dataclass
@@ -25,6 +33,8 @@ class Reminder:
     attention: ItemAttention
     kinds: list[str]
     recipient: str
+    # Overdue decisions of meetings about the action (D3) not yet reminded of this period.
+    decisions: list[Any] = field(default_factory=list)
 
 
 def current_period(today: datetime.date | None = None) -> int:
@@ -33,9 +43,18 @@ def current_period(today: datetime.date | None = None) -> int:
 
 
 def due_reminders(today: datetime.date | None = None) -> list[Reminder]:
-    """Reminders not yet sent in the current period, one per item with a contact e-mail."""
+    """Reminders not yet sent in the current period, one per item with a contact e-mail:
+    about the item (behind schedule, stale) and the overdue decisions of meetings that
+    concern it."""
     period = current_period(today)
     attention = items_needing_attention(today=today)
+    decisions = _decisions_by_item(period, today)
+    known = {entry.item.pk for entry in attention}
+    for item_decisions in decisions.values():
+        item = item_decisions[0].action_item
+        if item.pk not in known and item.live:
+            attention.append(ItemAttention(item))
+            known.add(item.pk)
     sent = set(
         ReminderLog.objects.filter(
             period=period, page_id__in=[entry.item.pk for entry in attention]
@@ -52,9 +71,24 @@ def due_reminders(today: datetime.date | None = None) -> list[Reminder]:
         if entry.stale:
             kinds.append(ReminderLog.Kind.STALE)
         kinds = [kind for kind in kinds if (entry.item.pk, kind) not in sent]
+        overdue_decisions = decisions.get(entry.item.pk, [])
+        if overdue_decisions:
+            kinds.append(DECISIONS)
         if kinds:
-            reminders.append(Reminder(entry, kinds, person.email))
+            reminders.append(Reminder(entry, kinds, person.email, overdue_decisions))
     return reminders
+
+
+def _decisions_by_item(period: int, today: datetime.date | None) -> dict[Any, list[Any]]:
+    """Overdue decisions linked to an action, not yet reminded of in ``period``, by action."""
+    decisions = overdue_decisions(today=today).filter(action_item__isnull=False)
+    decisions = decisions.exclude(
+        pk__in=DecisionReminderLog.objects.filter(period=period).values("decision_id")
+    )
+    by_item: dict[Any, list[Any]] = {}
+    for decision in decisions:
+        by_item.setdefault(decision.action_item_id, []).append(decision)
+    return by_item
 
 
 def _admin_base_url(item: Any, base_url: str | None) -> str:
@@ -74,8 +108,14 @@ def send_reminder(reminder: Reminder, period: int, base_url: str | None = None) 
     with transaction.atomic():
         try:
             for kind in reminder.kinds:
+                if kind == DECISIONS:
+                    continue
                 ReminderLog.objects.create(
                     page=item, kind=kind, period=period, recipient=reminder.recipient
+                )
+            for decision in reminder.decisions:
+                DecisionReminderLog.objects.create(
+                    decision=decision, period=period, recipient=reminder.recipient
                 )
         except IntegrityError:
             return False
@@ -84,6 +124,7 @@ def send_reminder(reminder: Reminder, period: int, base_url: str | None = None) 
             "item": item,
             "attention": reminder.attention,
             "kinds": reminder.kinds,
+            "decisions": reminder.decisions,
             "stale_days": get_setting("STALE_AFTER_DAYS"),
             "edit_url": f"{base}{reverse('wagtailadmin_pages:edit', args=[item.pk])}",
             "page_url": item.get_full_url(),

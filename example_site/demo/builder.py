@@ -21,6 +21,7 @@ from avp_wagtail.models import (
     MeetingAttendingOrganisation,
     MeetingDiscussedItem,
     MeetingProtocolPage,
+    MeetingSignup,
     Milestone,
     NetworkPage,
     OpenGovernmentPage,
@@ -41,6 +42,20 @@ from .translations import ITEM_SUMMARY_SUFFIX
 def _publish(page):
     page.save_revision().publish()
     return page
+
+
+def _agenda_item(point, start, items):
+    """An agenda point of a demo meeting: its deadline and the date it was done are given in
+    days after the meeting (``deadline_days``, ``done_days``), its action by slug."""
+    point = dict(point)
+    day = timezone.localdate(start)
+    if "deadline_days" in point:
+        point["deadline"] = day + datetime.timedelta(days=point.pop("deadline_days"))
+    if "done_days" in point:
+        point["done_on"] = day + datetime.timedelta(days=point.pop("done_days"))
+    if "action_item" in point:
+        point["action_item"] = items[point["action_item"]]
+    return AgendaItem(**point)
 
 
 def _delete_previous_demo(home):
@@ -254,7 +269,7 @@ def build_demo(translate=True, neighbour=False, address=None):
             # A monitoring meeting names the plan it monitors.
             monitored_plan=plan if data["kind"] == "monitoring" else None,
         )
-        meeting.agenda_items = [AgendaItem(**point) for point in agenda]
+        meeting.agenda_items = [_agenda_item(point, start, items) for point in agenda]
         meeting.discussed_items = [MeetingDiscussedItem(item=items[s]) for s in discussed]
         meeting.attending_organisations = [
             MeetingAttendingOrganisation(organisation=orgs[key])
@@ -262,6 +277,22 @@ def build_demo(translate=True, neighbour=False, address=None):
         ]
         programme.add_child(instance=meeting)
         _publish(meeting)
+        if meeting.signup_open:
+            MeetingSignup.objects.bulk_create(
+                MeetingSignup(
+                    meeting=meeting,
+                    name=name,
+                    email=f"demo-{n}@example.ee",
+                    organisation=organisation,
+                    accessibility_needs=needs,
+                    interpretation=interpretation,
+                    language="ru" if interpretation == "ru" else "et",
+                    consent=True,
+                )
+                for n, (name, organisation, needs, interpretation) in enumerate(
+                    content.DEMO_SIGNUPS
+                )
+            )
 
     add_demo_comments(items[content.COMMENTED_ITEM])
 

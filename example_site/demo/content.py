@@ -365,16 +365,24 @@ PAST_MEETING = {
             "<li>Eelarve on juba pingeline.</li></ul>",
             "decision": "<p>Alustame 2026. aastal väiksema summaga (15 000 eurot).</p>",
             "responsible": "Kaja Kask",
-            "deadline": datetime.date(2026, 2, 1),
+            # Days after the meeting (the demo's meetings are dated from the day it is built).
+            "deadline_days": 14,
+            # How it turned out (D3, I1): done ten days after the meeting.
+            "decision_state": "done",
+            "done_days": 10,
+            "action_item": "kaasav-eelarve",
         },
         {
             "title": "Volikogu istungite ülekanded",
             "discussion": "<p>Noortekogu tegi ettepaneku istungid veebis üle kanda.</p>",
             "arguments_for": "<p>Istungid on niigi avalikud; ülekanne teeb need kättesaadavaks.</p>",
             "arguments_against": "<p>Tehnika maksab ja vajab hooldust.</p>",
-            "decision": "<p>Proovime kiire võiduna kevadel 2026.</p>",
+            "decision": "<p>Kanname üle ka komisjonide istungid; proovime seda kolme nädala "
+            "jooksul.</p>",
             "responsible": "Näidiku Vallavolikogu",
-            "deadline": datetime.date(2026, 6, 1),
+            # Three weeks after a meeting a month ago: still open, so overdue.
+            "deadline_days": 21,
+            "action_item": "volikogu-otseulekanded",
         },
     ],
     "discussed": ["kaasav-eelarve", "volikogu-otseulekanded"],
@@ -393,7 +401,21 @@ UPCOMING_MEETING = {
         {"title": "Külade ümarlaua viivitus: mis läks valesti?"},
     ],
     "discussed": ["kulade-umarlaud"],
+    # Sign-up (C4): 30 places, the demo's residents below have taken some.
+    "signup_open": True,
+    "signup_capacity": 30,
+    "signup_ask_interpretation": True,
 }
+
+# Sign-ups for the upcoming meeting: (name, organisation, accessibility needs, interpretation).
+DEMO_SIGNUPS = [
+    ("Mari Maasikas", "Näidiku Külade Selts MTÜ", "", ""),
+    ("Jaan Tamm", "", "Ratastooliga ligipääs", ""),
+    ("Olga Ivanova", "", "", "ru"),
+    ("Kalle Kask", "Näidiku Noortekogu", "", ""),
+    ("Liis Lepp", "Näidiku Külade Selts MTÜ", "Induktsioonsilmus", ""),
+    ("Sergei Smirnov", "", "", "ru"),
+]
 
 
 def home_links(programme, network):

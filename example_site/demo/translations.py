@@ -294,9 +294,9 @@ TRANSLATIONS = {
         "Equipment costs money and needs maintenance.",
         "Техника стоит денег и требует обслуживания.",
     ),
-    "Proovime kiire võiduna kevadel 2026.": (
-        "We try it as a quick win in spring 2026.",
-        "Пробуем как быструю победу весной 2026 года.",
+    "Kanname üle ka komisjonide istungid; proovime seda kolme nädala jooksul.": (
+        "We also stream the committee sessions; we try it within three weeks.",
+        "Транслируем и заседания комиссий; попробуем в течение трёх недель.",
     ),
     "Seirekoosolek: kuidas tegevuskava edeneb": (
         "Monitoring meeting: how the action plan is progressing",

@@ -9,7 +9,8 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 
 from avp_wagtail.comments.models import AvpComment
-from avp_wagtail.models import InterestSubmission
+from avp_wagtail.ideas.models import Idea, IdeaCollection
+from avp_wagtail.models import InterestSubmission, MeetingSignup
 from tests.security.isolation import (
     B_MARKERS,
     PARAM,
@@ -165,7 +166,13 @@ def test_the_comment_viewset_and_its_bulk_actions_are_scoped():
     from avp_wagtail.admin.scope import ScopedBulkActionMixin
 
     scoped = [viewset for viewset in viewsets.viewsets if getattr(viewset, "scope", None)]
-    assert {viewset.model for viewset in scoped} == {AvpComment, InterestSubmission}
+    assert {viewset.model for viewset in scoped} == {
+        AvpComment,
+        InterestSubmission,
+        MeetingSignup,
+        Idea,
+        IdeaCollection,
+    }
     bulk_action_registry._scan_for_bulk_actions()
     actions = bulk_action_registry.get_bulk_actions_for_model(
         AvpComment._meta.app_label, AvpComment._meta.model_name

@@ -1,6 +1,7 @@
 """The isolation matrix's world and URL generator, for tests/security/test_admin_isolation.py
 (the core) and tests/comments/test_admin_isolation.py (the same with the discussion)."""
 
+import datetime
 import re
 
 from django.contrib.auth.models import Group, Permission
@@ -8,6 +9,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.models import GroupPagePermission, Page, Site
 
+from avp_wagtail.ideas.models import Idea, IdeaCollection
 from avp_wagtail.models import (
     ActionItemPage,
     ActionPlanPage,
@@ -15,9 +17,12 @@ from avp_wagtail.models import (
     ContactPerson,
     InterestSubmission,
     ItemFollower,
+    ItemImport,
+    MeetingProtocolPage,
+    MeetingSignup,
     OpenGovernmentPage,
 )
-from tests.builders import make_call, make_item, make_site
+from tests.builders import make_call, make_item, make_meeting, make_site
 from tests.factories import (
     ActionItemPageFactory,
     ActionPlanPageFactory,
@@ -38,6 +43,13 @@ A = {
     "follower_email": "zqx.follower@alpha.example",
     "draft": "Zqxdraft alpha",
     "draft_revision": "Zqxrevision alpha",
+    "signup": "Zqxsignup Alpha",
+    "signup_email": "zqx.signup@alpha.example",
+    "signup_needs": "Zqxneeds alpha",
+    "import_file": "zqximport-alpha.csv",
+    "idea": "Zqxidea alpha",
+    "idea_email": "zqx.idea@alpha.example",
+    "idea_problem": "Zqxproblem alpha",
 }
 B_MARKERS = {"held": "Zqxheldcomment beta", "submitter": "Zqxsubmitter Beta"}
 COMMENTS_APP = "avp_comments"
@@ -47,6 +59,16 @@ EDITOR_B_PERMISSIONS = (
     "change_interestsubmission",
     "delete_interestsubmission",
     "add_interestsubmission",
+    "view_meetingsignup",
+    "change_meetingsignup",
+    "delete_meetingsignup",
+    "view_idea",
+    "change_idea",
+    "delete_idea",
+    "view_ideacollection",
+    "add_ideacollection",
+    "change_ideacollection",
+    "delete_ideacollection",
 )
 
 
@@ -75,6 +97,32 @@ def _municipality(site, markers, suffix):
             page=item, email=markers.get("follower_email", f"f-{suffix}@example.ee")
         ),
     }
+    meeting = MeetingProtocolPage.objects.descendant_of(root).first()
+    if meeting is None:
+        programme = OpenGovernmentPage.objects.descendant_of(root).first()
+        meeting = make_meeting(programme, 1, 7, title=f"Koosolek {suffix}")
+    data["meeting"] = meeting
+    data["signup"] = MeetingSignup.objects.create(
+        meeting=meeting,
+        name=markers.get("signup", f"Registreeruja {suffix}"),
+        email=markers.get("signup_email", f"r-{suffix}@example.ee"),
+        accessibility_needs=markers.get("signup_needs", ""),
+        consent=True,
+    )
+    data["import"] = ItemImport.objects.create(
+        plan=plan, file_name=markers.get("import_file", f"import-{suffix}.csv"), text="x"
+    )
+    data["collection"] = IdeaCollection.objects.create(
+        plan=plan, opens_on=datetime.date(2026, 1, 1)
+    )
+    data["idea"] = Idea.objects.create(
+        plan=plan,
+        title=markers.get("idea", f"Idee {suffix}"),
+        problem=markers.get("idea_problem", "Probleem"),
+        proposal="Ettepanek",
+        author_name="Autor",
+        email=markers.get("idea_email", f"i-{suffix}@example.ee"),
+    )
     draft = make_item(plan, 90, title=markers.get("draft", f"Mustand {suffix}"), slug="zqx-draft")
     draft.unpublish()
     data["draft"] = draft
@@ -192,6 +240,12 @@ def ids_for(model, world):
         return [a["held"].pk, a["public"].pk]
     if issubclass(model, InterestSubmission):
         return [a["submission"].pk]
+    if issubclass(model, MeetingSignup):
+        return [a["signup"].pk]
+    if issubclass(model, Idea):
+        return [a["idea"].pk]
+    if issubclass(model, IdeaCollection):
+        return [a["collection"].pk]
     if issubclass(model, ItemFollower):
         return [a["follower"].pk]
     if issubclass(model, Page):
@@ -208,11 +262,18 @@ def _fill(route, callback, world):
     names = [m.group("name") for m in PARAM.finditer(route)]
     if not names:
         return [route]
-    if set(names) - {"pk", "plan_id", "page_id", "revision_id", "revision_id_a", "revision_id_b"}:
+    known = {"pk", "plan_id", "page_id", "meeting_id", "import_id"}
+    if set(names) - known - {"revision_id", "revision_id_a", "revision_id_b"}:
         return []  # generic patterns (bulk, choosers) are filled by their own tests
     paths = []
     for pk in ids_for(model_of(callback), world):
-        values = {"pk": pk, "plan_id": a["plan"].pk, "page_id": a["item"].pk}
+        values = {
+            "pk": pk,
+            "plan_id": a["plan"].pk,
+            "page_id": a["item"].pk,
+            "meeting_id": a["meeting"].pk,
+            "import_id": a["import"].pk,
+        }
         for key in ("revision_id", "revision_id_a", "revision_id_b"):
             values[key] = 1
         paths.append(PARAM.sub(lambda m, values=values: str(values[m.group("name")]), route))
@@ -238,6 +299,10 @@ def core_snapshot(world):
     a = world["a"]
     return (
         InterestSubmission.objects.filter(pk=a["submission"].pk).count(),
+        MeetingSignup.objects.filter(pk=a["signup"].pk).count(),
+        Idea.objects.filter(pk=a["idea"].pk).values_list("state", "response_state").first(),
+        IdeaCollection.objects.filter(pk=a["collection"].pk).count(),
+        MeetingProtocolPage.objects.get(pk=a["meeting"].pk).latest_revision_id,
         Page.objects.filter(pk=a["draft"].pk).count(),
         Page.objects.get(pk=a["item"].pk).live,
     )

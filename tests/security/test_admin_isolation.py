@@ -15,7 +15,8 @@ the matrix with the discussion: tests/comments/test_admin_isolation.py.
 import pytest
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 
-from avp_wagtail.models import ContactPerson, InterestSubmission
+from avp_wagtail.ideas.models import Idea, IdeaCollection
+from avp_wagtail.models import ContactPerson, InterestSubmission, MeetingSignup
 
 from .isolation import (
     COMMENTS_APP,
@@ -61,6 +62,9 @@ def test_the_walk_finds_every_view_a_viewset_registers(world):
         "admin/avp/interest-submissions/usage/<pk>/",
         "admin/snippets/avp_wagtail/contactperson/edit/<pk>/",
         "admin/avp/plans/<plan_id>/import/",
+        "admin/avp/plans/<plan_id>/import/<import_id>/",
+        "admin/avp/meetings/<meeting_id>/attending-from-signups/",
+        "admin/avp/meeting-signups/inspect/<pk>/",
         "admin/reports/avp-action-items/",
     ):
         assert expected in routes, expected
@@ -81,7 +85,13 @@ def test_bulk_action_confirmations_show_nothing_of_another_municipality(
 ):
     client.force_login(request.getfixturevalue(who))
     a = world["a"]
-    ids = {"interestsubmission": [a["submission"].pk], "page": [a["draft"].pk, a["item"].pk]}
+    ids = {
+        "interestsubmission": [a["submission"].pk],
+        "meetingsignup": [a["signup"].pk],
+        "idea": [a["idea"].pk],
+        "ideacollection": [a["collection"].pk],
+        "page": [a["draft"].pk, a["item"].pk],
+    }
     before = core_snapshot(world)
     assert check_bulk_actions(client, ids) >= 4  # delete submissions; page actions
     assert core_snapshot(world) == before
@@ -126,7 +136,7 @@ def test_every_view_of_a_scoped_viewset_is_scoped():
 
     scoped = [viewset for viewset in viewsets.viewsets if getattr(viewset, "scope", None)]
     core = {viewset.model for viewset in scoped if viewset.model._meta.app_label != COMMENTS_APP}
-    assert core == {InterestSubmission}
+    assert core == {InterestSubmission, MeetingSignup, Idea, IdeaCollection}
     for viewset in scoped:
         for name in dir(viewset):
             view_class = getattr(viewset, name)

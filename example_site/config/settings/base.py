@@ -12,6 +12,7 @@ INSTALLED_APPS = [
     "demo",
     # avp-wagtail and what it needs beyond `wagtail start`'s defaults
     "avp_wagtail",
+    "avp_wagtail.ideas",  # optional: residents' ideas for a plan (D1)
     "django_comments_xtd",  # before django_comments
     "django_comments",
     "avp_wagtail.comments",  # after django_comments_xtd
