@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from avp_wagtail.core.cleaning import parse_id
+from avp_wagtail.core.cleaning import parse_id, strip_control
 from avp_wagtail.core.sites import full_url
 from avp_wagtail.core.tasks import enqueue_after_commit
 from avp_wagtail.models import ActionItemPage, ActionPlanPage, ItemImport
@@ -98,8 +98,10 @@ class ImportItemsView(PlanAdminView):
         job = ItemImport.objects.create(  # type: ignore[misc]  # the admin's user is logged in
             plan=self.plan,
             user=self.request.user,
-            file_name=(getattr(upload, "name", "") or "")[:255],
-            text=text,
+            file_name=strip_control(getattr(upload, "name", "") or "")[:255],
+            # NUL bytes go (a text column on PostgreSQL cannot hold them); the importer
+            # drops them anyway, and takes the other control characters out of each cell.
+            text=text.replace("\x00", ""),
             total_rows=total,
             publish=form.cleaned_data.get("publish", False),
             allow_duplicate_titles=form.cleaned_data.get("allow_duplicate_titles", False),
