@@ -30,6 +30,7 @@ from wagtail.models import ModelLogEntry
 from avp_wagtail.comments.conf import DEFAULT_RETENTION_DAYS
 from avp_wagtail.comments.models import AvpComment, CommentFlagReport, PendingComment
 from avp_wagtail.comments.pending import delete_expired_pending
+from avp_wagtail.core import fragments
 from avp_wagtail.privacy.retention import PersonalData
 
 ANONYMOUS_NAME = "—"
@@ -78,6 +79,8 @@ def anonymise(comments):
     # Who flagged them (an account) is personal data too; the keyed hash alone is not.
     CommentFlagReport.objects.filter(comment_id__in=ids).update(user=None)
     _scrub_log_labels(ids)
+    # update() sends no signal: the cached pages showing the names go stale now.
+    transaction.on_commit(fragments.bump)
     return len(ids)
 
 
@@ -119,6 +122,7 @@ def erase(comments):
     CommentFlagReport.objects.filter(comment_id__in=answered).update(user=None)
     # Deleting the comment deletes its flags and django-comments' own rows with it.
     AvpComment.objects.filter(pk__in=ids - answered).delete()
+    transaction.on_commit(fragments.bump)  # the placeholders were update()d, silently
     return len(ids)
 
 

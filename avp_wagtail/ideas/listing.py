@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 
 from avp_wagtail.core.cleaning import parse_id
+from avp_wagtail.core.visibility import visible
 from avp_wagtail.ideas.choices import ResponseState
 from avp_wagtail.ideas.conf import idea_setting
 from avp_wagtail.ideas.models import Idea
@@ -92,22 +93,22 @@ def public_idea(page: Any, idea_id: Any) -> Idea | None:
     return idea
 
 
-def in_language(pages: Any, locale_id: int) -> list[Any]:
-    """Each page in the reader's language version where a live one exists, else itself."""
+def in_language(pages: Any, locale_id: int, request: Any = None) -> list[Any]:
+    """Each page in the reader's language version where one the visitor may see exists,
+    else itself."""
     pages = list(pages)
     if not pages:
         return []
     model = type(pages[0])
-    translated = {
-        p.translation_key: p
-        for p in model.objects.live().filter(
-            translation_key__in=[p.translation_key for p in pages], locale_id=locale_id
-        )
-    }
+    versions = model.objects.filter(
+        translation_key__in=[p.translation_key for p in pages], locale_id=locale_id
+    )
+    translated = {p.translation_key: p for p in visible(versions, request)}
     return [translated.get(p.translation_key, p) for p in pages]
 
 
-def became(idea: Idea, page: Any) -> list[Any]:
-    """The live action items the idea became, in the reader's language where translated."""
-    items = ActionItemPage.objects.live().filter(pk__in=idea.action_items.values("pk"))
-    return in_language(items.order_by("title"), page.locale_id)
+def became(idea: Idea, page: Any, request: Any = None) -> list[Any]:
+    """The action items the idea became that the visitor may see (live, under no view
+    restriction they have not passed), in the reader's language where translated."""
+    items = visible(ActionItemPage.objects.filter(pk__in=idea.action_items.values("pk")), request)
+    return in_language(items.order_by("title"), page.locale_id, request)

@@ -94,7 +94,7 @@ def send_response_changed(idea_id: int) -> int:
         if support.email:
             token = support_token(idea.pk, support.email, support.language, WITHDRAW)
             withdraw = f"{plan_url}ideas/support/withdraw/?t={token}"
-        recipients.append((address, idea.language, withdraw))
+        recipients.append((address, support.language or idea.language, withdraw))
     for address, language, withdraw in recipients:
         try:
             sent += _send(

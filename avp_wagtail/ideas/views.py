@@ -172,7 +172,9 @@ def _idea(page: Any, request: HttpRequest, idea_id: int, **extra: Any) -> Templa
     shown = {
         "collection": collection,
         "idea": idea,
-        "action_items": became(idea, page) if idea.response_state == ResponseState.ACCEPTED else [],
+        "action_items": became(idea, page, request)
+        if idea.response_state == ResponseState.ACCEPTED
+        else [],
         "merged_into": idea.merged_into
         if idea.merged_into and idea.merged_into.is_public
         else None,

@@ -21,7 +21,7 @@ from avp_wagtail.core import fragments, progress
 from avp_wagtail.core.choices import ItemStatus, OgpValue
 from avp_wagtail.core.plugins import PluggableRoutesMixin
 from avp_wagtail.core.progress import FactsFromUpdates
-from avp_wagtail.core.visibility import visible
+from avp_wagtail.core.visibility import is_public, visible
 from avp_wagtail.models import item_schema
 from avp_wagtail.models.adaptation import AdaptedFromMixin
 from avp_wagtail.models.commenting import CommentablePageMixin
@@ -315,6 +315,16 @@ class ActionItemPage(
             data["isBasedOn"] = self.adapted_from_url
         return data
 
+    def _public_changes(self, request: HttpRequest) -> list[Any]:
+        if not self.pk:
+            return []
+        changes = self.changes.select_related("decision__page")
+        return [
+            change
+            for change in changes
+            if change.decision is None or is_public(change.decision.page, request)
+        ]
+
     def add_page_context(self, request: HttpRequest, context: dict[str, Any]) -> None:
         super().add_page_context(request, context)
         meeting_page = apps.get_model("avp_wagtail", "MeetingProtocolPage")
@@ -331,8 +341,10 @@ class ActionItemPage(
         context["progress_updates"] = self.progress_updates.select_related("reported_by").order_by(
             "-date", "-sort_order"
         )
-        # A page not saved yet (the preview of a new item) has no history.
-        context["changes"] = self.changes.select_related("decision__page") if self.pk else []
+        # A page not saved yet (the preview of a new item) has no history. A decision's row
+        # names its meeting: only meetings public to everyone (the list is in the cached
+        # body, the same for every visitor). Read when the template asks.
+        context["changes"] = SimpleLazyObject(lambda: self._public_changes(request))
         # A meeting links one language version of the item; list it in the reader's language.
         # Only meetings the visitor may see (avp_wagtail.core.visibility).
         context["meetings"] = (

@@ -205,6 +205,16 @@ class AgendaItem(TranslatableMixin, Orderable):
             raise ValidationError(
                 {"done_on": _("Only a decision that is done has a date it was done.")}
             )
+        # The chooser offers the editor's own site; a posted id of another municipality's
+        # action (its public change history, its contact person's reminders) is refused.
+        meeting = self.page if self.page_id or "page" in self._state.fields_cache else None
+        if self.action_item_id is not None and meeting is not None and meeting.path:
+            site_root = meeting.path[: 2 * Page.steplen]
+            action = self.action_item
+            if action is not None and not action.path.startswith(site_root):
+                raise ValidationError(
+                    {"action_item": _("Choose an action of this municipality's plans.")}
+                )
         if self.done_on and self.done_on > timezone.localdate():
             raise ValidationError({"done_on": _("A decision cannot be done in the future.")})
 

@@ -75,3 +75,17 @@ def test_screens_past_the_cached_ones_are_rendered_each_time(client, item, resid
     for _ in range(2):
         assert client.get(f"{item.url}?comments=9999").status_code == 200
     assert builds.call_count == 2  # ?comments= junk cannot fill the cache
+
+
+def test_names_anonymised_by_the_retention_period_leave_the_cached_screen(
+    client, item, resident, django_capture_on_commit_callbacks
+):
+    from avp_wagtail.comments.retention import anonymise
+
+    AvpComment.objects.create(
+        content_object=item, site_id=1, user_name="Jaan Tamm", comment="Tekst", is_public=True
+    )
+    assert "Jaan Tamm" in client.get(item.url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        anonymise(AvpComment.objects.all())
+    assert "Jaan Tamm" not in client.get(item.url).content.decode()

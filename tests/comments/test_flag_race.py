@@ -15,7 +15,9 @@ from avp_wagtail.comments.models import AvpComment, CommentFlagReport
 from tests.builders import make_item, make_plan, make_programme
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    # serialized_rollback: the test database (root page, default site) is restored first;
+    # another transactional test (the two race tests run last, together) empties it.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql", reason="the race needs concurrent transactions"
     ),

@@ -244,3 +244,19 @@ def test_the_admin_listing_and_dashboard_queries_do_not_grow_with_ideas(
     assert "Idee 200" in response.content.decode()
     assert many_list == few_list
     assert page_queries(admin_client, "/admin/")[0] == few_home
+
+
+def test_a_supporter_gets_the_response_e_mail_in_their_own_language(
+    admin_client, plan, collection, mailoutbox
+):
+    from django.utils import translation
+
+    idea = make_idea(plan, 1, email="autor@example.ee", language="et")
+    IdeaSupport.objects.create(idea=idea, email="podderzhka@example.ee", language="ru")
+    respond(admin_client, idea, response_state=ResponseState.CONSIDERING, response_text="Jah.")
+    to_supporter = next(m for m in mailoutbox if m.to == ["podderzhka@example.ee"])
+    to_author = next(m for m in mailoutbox if m.to == ["autor@example.ee"])
+    assert to_supporter.subject != to_author.subject
+    with translation.override("ru"):
+        label = str(ResponseState.CONSIDERING.label)
+    assert label in to_supporter.body or label in to_supporter.subject

@@ -89,6 +89,22 @@ def test_an_idea_shows_the_municipalitys_response_and_the_actions_it_became(
     assert "@example.ee" not in body
 
 
+def test_an_action_under_a_view_restriction_is_not_named_on_the_idea(client, plan, collection):
+    from wagtail.models import PageViewRestriction
+
+    public = make_item(plan, 1, title="Avalik tegevus")
+    hidden = make_item(plan, 2, title="Kinnine tegevus")
+    PageViewRestriction.objects.create(
+        page=hidden, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    idea = make_idea(plan, 1, response_state=ResponseState.ACCEPTED, response_text="Jah.")
+    idea.action_items.add(public, hidden)
+    body = html(client.get(f"{plan.url}ideas/{idea.pk}/"))
+    assert "Avalik tegevus" in body
+    assert "Kinnine tegevus" not in body
+    assert hidden.url not in body
+
+
 def test_a_merged_idea_links_to_the_idea_it_was_merged_with(client, plan, collection):
     target = make_idea(plan, 1)
     merged = make_idea(plan, 2, response_state=ResponseState.MERGED, merged_into=target)

@@ -334,3 +334,20 @@ def test_a_preview_shows_the_edit_forms_decisions(programme, item):
     assert f'href="{later.url}#avp-agenda-item-{later.agenda_items.get().pk}"' in html
     assert f'href="{item.url}"' in html
     assert _("overdue") in html
+
+
+def test_a_decision_cannot_concern_another_municipalitys_action(home):
+    from django.core.exceptions import ValidationError
+
+    from avp_wagtail.models import AgendaItem
+    from tests.builders import make_item, make_meeting, make_plan, make_programme, make_site
+
+    meeting = make_meeting(make_programme(home), 1, -3)
+    neighbour = make_site("naaber.example").root_page
+    theirs = make_item(make_plan(make_programme(neighbour)), 1, title="Naabri tegevus")
+    point = AgendaItem(page=meeting, title="Otsus", action_item=theirs)
+    with pytest.raises(ValidationError) as error:
+        point.clean()
+    assert "action_item" in error.value.message_dict
+    point.action_item = make_item(make_plan(make_programme(home, slug="teine")), 1)
+    point.clean()  # an action of the same municipality is fine

@@ -13,7 +13,9 @@ from avp_wagtail.signups import places
 from tests.builders import make_meeting, make_programme
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    # serialized_rollback: the test database (root page, default site) is restored first;
+    # another transactional test (the two race tests run last, together) empties it.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql", reason="the race needs concurrent transactions"
     ),

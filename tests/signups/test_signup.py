@@ -168,6 +168,9 @@ def test_after_the_deadline_the_form_is_gone_and_a_post_stores_nothing(client, m
     assert 'id="avp-signup-form"' not in html
     response = sign_up(client, meeting)
     assert response.status_code == 409
+    assert et("Sign-up for this meeting has closed; nothing was stored.") in (
+        response.content.decode()
+    )
     assert not MeetingSignup.objects.exists()
 
 

@@ -138,3 +138,25 @@ def test_a_translated_meeting_records_on_the_translated_action(programme, item):
     )
     translate(meeting, "en")
     assert set(ItemChange.objects.values_list("page_id", flat=True)) == {item.pk, item_en.pk}
+
+
+def test_a_decision_of_a_restricted_meeting_is_not_in_the_public_change_history(
+    client, programme, item
+):
+    from wagtail.models import PageViewRestriction
+
+    meeting = meeting_with(
+        programme,
+        {"title": "Salajane hange", "deadline": days(-3), "action_item": item},
+        title="Kinnine istung",
+    )
+    PageViewRestriction.objects.create(
+        page=meeting, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    point = meeting.agenda_items.get()
+    point.decision_state = DecisionState.DONE
+    point.done_on = days(-1)
+    meeting.agenda_items = [point]
+    publish(meeting)
+    assert ItemChange.objects.filter(page=item).exists()  # recorded, for when it is public
+    assert "Kinnine istung" not in client.get(item.url).content.decode()
