@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.core import checks
+from django.db.models.signals import post_delete
 from django.utils.translation import gettext_lazy as _
 from wagtail.signals import page_published, page_unpublished
 
@@ -19,7 +20,8 @@ class AvpWagtailConfig(AppConfig):
         from avp_wagtail.admin.permission_policies import register_policies
         from avp_wagtail.core import fragments
         from avp_wagtail.frontend_cache import page_types, purge_pages_showing
-        from avp_wagtail.models import ActionItemPage, MeetingProtocolPage
+        from avp_wagtail.models import ActionItemPage, MeetingProtocolPage, MeetingSignup
+        from avp_wagtail.signups.receivers import meeting_published, signup_deleted
         from avp_wagtail.tracking.change_history import record_decision_changes, record_item_changes
         from avp_wagtail.tracking.following.notify import notify_followers
 
@@ -36,6 +38,12 @@ class AvpWagtailConfig(AppConfig):
         )
         page_published.connect(
             record_decision_changes, sender=MeetingProtocolPage, dispatch_uid="avp_decision_changes"
+        )
+        page_published.connect(
+            meeting_published, sender=MeetingProtocolPage, dispatch_uid="avp_signups_move_up"
+        )
+        post_delete.connect(
+            signup_deleted, sender=MeetingSignup, dispatch_uid="avp_signups_deleted_move_up"
         )
         for page_type in page_types():
             for signal in (page_published, page_unpublished):

@@ -83,6 +83,9 @@ DEFAULTS = {
     # Largest file (bytes) an editor may upload to import action items (CSV) or to borrow
     # actions from another municipality's export (JSON).
     "IMPORT_MAX_BYTES": 5 * 1024 * 1024,
+    # A CSV import running longer than this (seconds) has lost its worker: the admin shows
+    # it as failed (nothing was imported: the rows are written in one transaction).
+    "IMPORT_STALLED_AFTER": 60 * 60,
     # The optional comments app's keys (COMMENT_*) live in the same dict; their defaults
     # are the app's own: avp_wagtail.comments.conf.
     # How long (days) residents' personal data is kept; None keeps it. Applied by

@@ -9,6 +9,7 @@ class Crumb:
     title: str
     url: str  # relative on the request's site
     is_current: bool = False
+    lang: str = ""  # the title's language, when not the page's (a resident's idea)
 
 
 def breadcrumbs(page, request=None):

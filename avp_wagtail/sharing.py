@@ -9,6 +9,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from avp_wagtail.conf import get_setting
+from avp_wagtail.core.i18n import subpage_path
 from avp_wagtail.core.sites import full_url, municipality_name, site_of, site_url
 
 SHARE_SERVICES = {
@@ -90,20 +91,39 @@ def share_image(request):
 
 
 def sharing_context(page, request):
-    """Everything the layout needs for meta tags, JSON-LD and share links."""
+    """Everything the layout needs for meta tags, JSON-LD and share links.
+
+    On a sub-URL that shows a page of its own (``core.i18n.own_page``: an idea under its
+    plan) the URL is the sub-URL's and the page's JSON-LD is left out (it describes the
+    page, not what the sub-URL shows); the view gives the title (:func:`describe`)."""
     site = site_of(page, request)
     url = full_url(page, request)
+    subpath = subpage_path(page, request)
+    if url and subpath:
+        url += subpath
     title = page.seo_title or page.title
     return {
         "url": url,
         "title": title,
-        "description": description_of(page),
+        "description": "" if subpath else description_of(page),
         "site_name": municipality_name(site),
         "locale": page.locale.language_code,
         "image": share_image(request),
-        "structured_data": structured_data(page, url, site, request),
+        "structured_data": None if subpath else structured_data(page, url, site, request),
         "links": share_links(url, title),
     }
+
+
+def describe(context, title, description=""):
+    """What a sub-URL's view shows (``core.i18n.own_page``): its title and description in
+    the meta tags, share links and the document's ``<title>`` (``avp_page_title``)."""
+    sharing = context.get("avp_sharing")
+    title = str(title)
+    context["avp_page_title"] = title
+    if not sharing:
+        return
+    description = " ".join(str(description or "").split())[:300]
+    sharing.update(title=title, description=description, links=share_links(sharing["url"], title))
 
 
 def add_sharing_context(page, request, context):

@@ -16,6 +16,7 @@ from avp_wagtail.feeds.routes import add_feed_context, feed_routes
 from avp_wagtail.open_data.admin_buttons import page_header_buttons, page_listing_more_buttons
 from avp_wagtail.open_data.routes import add_open_data_context, open_data_routes
 from avp_wagtail.open_data.views import BorrowView, ImportItemsView, ImportStatusView
+from avp_wagtail.pictures.routes import add_picture_context, picture_routes
 from avp_wagtail.sharing import add_sharing_context
 from avp_wagtail.signups.admin_buttons import page_header_buttons as signup_header_buttons
 from avp_wagtail.signups.admin_buttons import (
@@ -40,6 +41,8 @@ hooks.register(ROUTES_HOOK, feed_routes)
 hooks.register(ROUTES_HOOK, open_data_routes)
 hooks.register(ROUTES_HOOK, follow_routes)
 hooks.register(ROUTES_HOOK, signup_routes)
+hooks.register(ROUTES_HOOK, picture_routes)
+hooks.register(CONTEXT_HOOK, add_picture_context)
 hooks.register(CONTEXT_HOOK, add_sharing_context)
 hooks.register(CONTEXT_HOOK, add_feed_context)
 hooks.register(CONTEXT_HOOK, add_open_data_context)

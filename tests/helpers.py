@@ -104,3 +104,14 @@ def get_page(client, page):
 def path_of(page):
     """The path of ``page``'s full URL (as links on any site give it)."""
     return urlsplit(page.get_full_url()).path
+
+
+def english_admin(user):
+    """``user`` works in an English admin (messages are checked in English; a new user's
+    admin speaks LANGUAGE_CODE, Estonian). Returns the user."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    return user

@@ -15,6 +15,8 @@ class AvpCommentsConfig(AppConfig):
         from avp_wagtail.comments import checks  # noqa: F401  (registers the system checks)
         from avp_wagtail.comments.models import AvpComment
         from avp_wagtail.comments.permissions import register_policy
+        from avp_wagtail.comments.retention import connect_deletion
+        from avp_wagtail.comments.targets import on_target_model
         from avp_wagtail.comments.threads import rehome_comments_of_deleted_page
         from avp_wagtail.core import fragments
 
@@ -35,6 +37,11 @@ class AvpCommentsConfig(AppConfig):
         # The plan page's cached item table shows comment counts: a comment posted,
         # confirmed, flagged or deleted makes it stale (avp_wagtail.core.fragments).
         fragments.track(AvpComment)
+
+        # An object's discussion (an idea's: comments.targets) is deleted with the object.
+        # The targets are known once Wagtail's hooks are read; the receiver is connected
+        # for each target's model then.
+        on_target_model(connect_deletion)
 
         self.legacy_permission_policy = register_policy()
 

@@ -10,38 +10,31 @@ from wagtail import hooks
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
+from avp_wagtail.admin.bulk_actions import (
+    CONFIRM_ACTION_TEMPLATE,
+    CONFIRM_DELETE_TEMPLATE,
+    CountedWordingMixin,
+    ListingFiltersMixin,
+)
 from avp_wagtail.admin.scope import ScopedBulkActionMixin
 from avp_wagtail.comments import moderation
+from avp_wagtail.comments.filters import SEARCH_FIELDS, CommentFilterSet
 from avp_wagtail.comments.models import AvpComment
 from avp_wagtail.comments.permissions import COMMENT_SCOPE, can_moderate_comment
 
 
-class CommentWording:
-    """The confirmation page's title and question, with the count's plural forms."""
-
-    def get_title(self, count):
-        raise NotImplementedError
-
-    def get_question(self, count):
-        raise NotImplementedError
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        count = len(context["items"])
-        return {
-            **context,
-            "confirm_title": self.get_title(count),
-            "question": self.get_question(count) % {"count": count},
-        }
-
-
-class CommentBulkAction(ScopedBulkActionMixin, CommentWording, SnippetBulkAction):
+class CommentBulkAction(
+    ScopedBulkActionMixin, ListingFiltersMixin, CountedWordingMixin, SnippetBulkAction
+):
     """Only comments of the moderator's own municipality reach the confirmation page or the
     action (admin_scope); those of other sites are as absent as ids that do not exist."""
 
     models = [AvpComment]
     scope = COMMENT_SCOPE
-    template_name = "avp_wagtail/comments/admin/confirm_bulk_action.html"
+    template_name = CONFIRM_ACTION_TEMPLATE
+    no_access_text = _("You may not moderate these comments")
+    filterset_class = CommentFilterSet
+    search_fields = SEARCH_FIELDS
 
     def check_perm(self, obj):
         return can_moderate_comment(self.request.user, obj)
@@ -102,14 +95,19 @@ class HideBulkAction(CommentBulkAction):
         ) % {"count": num_parent_objects}
 
 
-class DeleteCommentsBulkAction(ScopedBulkActionMixin, CommentWording, DeleteBulkAction):
+class DeleteCommentsBulkAction(
+    ScopedBulkActionMixin, ListingFiltersMixin, CountedWordingMixin, DeleteBulkAction
+):
     """Wagtail's snippet delete (its permission check and hooks), worded for comments and
     kept to the moderator's own municipality, like approve and hide."""
 
     models = [AvpComment]
     scope = COMMENT_SCOPE
     aria_label = _("Delete selected comments")
-    template_name = "avp_wagtail/comments/admin/confirm_bulk_delete.html"
+    template_name = CONFIRM_DELETE_TEMPLATE
+    no_access_text = _("You may not delete these comments")
+    filterset_class = CommentFilterSet
+    search_fields = SEARCH_FIELDS
 
     def get_title(self, count):
         return ngettext("Delete comment", "Delete comments", count)

@@ -11,6 +11,8 @@ from avp_wagtail.comments.choices import CommentMark, FlagReason
 from avp_wagtail.comments.forms import AvpCommentForm
 from avp_wagtail.comments.models import is_premoderated
 from avp_wagtail.comments.permissions import can_moderate_page
+from avp_wagtail.comments.places import Place
+from avp_wagtail.comments.targets import target_for_model
 from avp_wagtail.comments.threads import (
     CommentThread,
     comments_for,
@@ -49,7 +51,7 @@ def _reply_to(thread, request, max_level):
     return node.comment
 
 
-def _discussion_fragments(page, request, target, can_reply, max_level):
+def _discussion_fragments(page, request, key, can_reply, max_level):
     """The cache of the discussion's listing (``thread.html``'s "discussion" fragment): the
     same for every reader of one screen of it, so a second reader pays a cache read, not
     the thread's build and rendering. Only for a plain screen (``?comments=N`` up to
@@ -68,7 +70,7 @@ def _discussion_fragments(page, request, target, can_reply, max_level):
         page,
         request,
         ("discussion",),
-        extra=(target.pk, screen, mark or "", can_reply, max_level),
+        extra=(key, screen, mark or "", can_reply, max_level),
         enabled=enabled,
     )
 
@@ -79,15 +81,24 @@ def comment_context(page, request):
 
     The thread (``CommentThread``) is built when something asks for it: on a screen of the
     discussion already in the cache (``_discussion_fragments``), nothing does."""
-    target = thread_page(page)
+    return discussion_context(Place(thread_page(page), page), request)
+
+
+def discussion_context(place, request):
+    """``comment_context`` for any discussion: a page's (its thread page on one of its
+    language versions) or an object's (``targets``: an idea on a version of its plan)."""
+    target, page = place.holder, place.page
     municipality = municipality_name(site_of(page, request))
     notice = request.GET.get("comment")
-    closed_reason = target.comments_closed_reason()
+    closed_reason = place.closed_reason()
     if closed_reason and not visible(comments_for(target)).exists():
         return None
-    max_level = max_thread_level_for_content_type(ContentType.objects.get_for_model(target))
-    page_url = page.get_url(request)
+    content_type = ContentType.objects.get_for_model(target)
+    max_level = max_thread_level_for_content_type(content_type)
+    page_url = place.url(request)
     can_reply = closed_reason is None
+    # An object's discussion is cached apart from the page's own (and from other models').
+    key = target.pk if place.target is None else f"{content_type.pk}:{target.pk}"
 
     def build_thread():
         thread = CommentThread(
@@ -130,11 +141,11 @@ def comment_context(page, request):
         "earlier": earlier,
         "target": target,
         "thread": thread,
-        "fragments": _discussion_fragments(page, request, target, can_reply, max_level),
+        "fragments": _discussion_fragments(page, request, key, can_reply, max_level),
         "form": form,
         "reply_to": reply_to,
         "closed_reason": closed_reason,
-        "can_moderate": can_moderate_page(request.user, target),
+        "can_moderate": can_moderate_page(request.user, place.host),
         "max_level": max_level,
         "marks": CommentMark.choices,
         "flag_reasons": FlagReason.choices,
@@ -142,7 +153,7 @@ def comment_context(page, request):
         # Whether an anonymous comment waits for a moderator after its confirmation (the
         # setting of the page's own Site): what the form and the notices promise. A
         # callable, so the query runs only where a template asks.
-        "premoderated": lambda: is_premoderated(target),
+        "premoderated": lambda: is_premoderated(place.host),
     }
 
 
@@ -171,3 +182,35 @@ def add_comment_context(page, request, context):
         for item in items:
             item.avp_comment_counts = counts.get(item.translation_key)
         context["show_comment_counts"] = True
+
+
+# The form a rejected comment on an object is shown again with (``views.posting.rerender``
+# sets it on the request).
+KEPT_FORM = "_avp_comment_kept_form"
+
+
+def add_object_comment_context(obj, page, request, context):
+    """``avp_object_context`` hook: an object's own discussion (a registered target's, e.g.
+    an idea) on its URL under ``page``. Nothing for other objects, nor for a hidden one."""
+    target = target_for_model(obj)
+    if target is None or not target.is_shown(obj):
+        return
+    comments = discussion_context(Place(obj, page, target), request)
+    kept = getattr(request, KEPT_FORM, None)
+    if kept is not None:
+        kept["used"] = keep_form(comments, kept["form"], kept["notice"])
+    context["avp_comments"] = comments
+
+
+def keep_form(comments, form, notice):
+    """Put the resident's form (text kept, errors marked) into a discussion's context.
+    False when the discussion shows no form (closed meanwhile)."""
+    if comments is None or comments["form"] is None:
+        return False
+    comments["form"] = form
+    comments["error_notice"] = notice
+    reply_to = _int(form.data.get("reply_to"))
+    node = comments["thread"].node(reply_to) if reply_to else None
+    if node is not None and node.comment.is_visible:
+        comments["reply_to"] = node.comment
+    return True

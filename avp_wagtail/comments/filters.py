@@ -8,6 +8,10 @@ from wagtail.models import Page
 
 from avp_wagtail.comments.choices import CommentMark
 from avp_wagtail.comments.models import AvpComment
+from avp_wagtail.comments.targets import target_content_types
+
+# The Comments list's search, shared with its bulk actions ("select all in listing").
+SEARCH_FIELDS = ("comment", "user_name")
 
 
 class ModerationState:
@@ -53,7 +57,8 @@ def page_choices(user=None):
     the municipality the user works on (see ``COMMENT_SCOPE``)."""
     from avp_wagtail.comments.permissions import COMMENT_SCOPE
 
-    comments = AvpComment.objects.order_by()
+    # Only comments on pages: an object's (an idea's) object_pk is no page id.
+    comments = AvpComment.objects.order_by().exclude(content_type__in=target_content_types())
     if user is not None:
         comments = COMMENT_SCOPE.filter(comments, user)
     ids = {
@@ -73,7 +78,7 @@ class CommentFilterSet(WagtailFilterSet):
         empty_label=_("All"),
     )
     page = django_filters.ChoiceFilter(
-        label=_("Page"), choices=page_choices, field_name="object_pk", empty_label=_("All")
+        label=_("Page"), choices=page_choices, method="filter_by_page", empty_label=_("All")
     )
     mark = django_filters.ChoiceFilter(
         label=_("Mark"), choices=CommentMark.choices, empty_label=_("All")
@@ -91,3 +96,7 @@ class CommentFilterSet(WagtailFilterSet):
 
     def filter_by_state(self, queryset, name, value):
         return filter_state(queryset, value)
+
+    def filter_by_page(self, queryset, name, value):
+        """The page's own comments: not those on objects (ideas) with the same id."""
+        return queryset.filter(object_pk=value).exclude(content_type__in=target_content_types())

@@ -20,6 +20,7 @@ from avp_wagtail.comments.choices import CommentMark
 from avp_wagtail.comments.conf import comment_setting
 from avp_wagtail.comments.models import AvpComment
 from avp_wagtail.comments.permissions import can_moderate_page
+from avp_wagtail.comments.targets import host_page
 from avp_wagtail.core.cleaning import ControlCharacterCleaningMixin, parse_id
 from avp_wagtail.core.emails import validate_deliverable_email
 
@@ -97,8 +98,9 @@ class AvpCommentForm(ControlCharacterCleaningMixin, XtdCommentForm):
         if self.is_authenticated:
             # The name and address come from the account (see clean()).
             del self.fields["name"], self.fields["email"]
-        # Only a moderator of this page's municipality answers officially here.
-        if not (self.is_authenticated and can_moderate_page(user, target_object)):
+        # Only a moderator of this page's municipality answers officially here (an object's:
+        # of its host page's).
+        if not (self.is_authenticated and can_moderate_page(user, host_page(target_object))):
             del self.fields["official_response"], self.fields["official_role"]
 
     @property

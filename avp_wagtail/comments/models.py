@@ -13,10 +13,12 @@ from avp_wagtail.core.i18n import language_name
 
 
 def _municipality_of(comment):
-    """Name of the municipality (Wagtail site) the comment's page belongs to."""
+    """Name of the municipality (Wagtail site) the comment's page belongs to (for a comment
+    on an object, e.g. an idea: its host page's)."""
+    from avp_wagtail.comments.targets import host_page
     from avp_wagtail.core.sites import municipality_name, site_of
 
-    page = comment.content_object
+    page = host_page(comment.content_object)
     return municipality_name(site_of(page)) if page is not None else ""
 
 

@@ -19,7 +19,15 @@ HIDDEN_BY_FLAGS = "avp_comments.hidden_by_flags"
 
 
 def _thread_page(comment):
-    return comment.content_object.specific if comment.content_object else None
+    """The page whose followers' e-mails link to: the thread page, or an object's host
+    page (an idea's plan)."""
+    from avp_wagtail.comments.targets import host_page
+
+    holder = comment.content_object
+    if holder is None:
+        return None
+    page = host_page(holder)
+    return page.specific if page is not None else None
 
 
 def approve(comments, user, request=None):

@@ -1,14 +1,51 @@
 """Who moderates: users with the "moderate comments" permission (and superusers)."""
 
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Q, Subquery
+from django.db.models.functions import Cast
 from django.http import HttpResponseForbidden
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from avp_wagtail.admin.scope import Scope, permitted_page_ids, unrestricted
+from avp_wagtail.admin.scope import Scope, permitted_page_ids, permitted_pages, unrestricted
+from avp_wagtail.comments.targets import all_targets, target_for_content_type
 
 MODERATE_PERMISSION = "avp_comments.moderate_avpcomment"
-# A comment belongs to the municipality of the page it is on (object_pk is the page id):
-# moderators see and act on comments of pages they hold a page permission on.
-COMMENT_SCOPE = Scope(object_pk=True)
+
+
+class CommentScope(Scope):
+    """A comment belongs to the municipality of the page it is on (object_pk is the page
+    id), or, on an object of a registered target (an idea), of the object's host page
+    (``targets``): moderators see and act on comments of pages they hold a page permission
+    on. Works for ``PendingComment`` rows too (the same two fields)."""
+
+    def __init__(self):
+        super().__init__(object_pk=True)
+
+    def filter(self, queryset, user):
+        if unrestricted(user):
+            return queryset
+        pages = permitted_pages(user)
+        targets = all_targets()
+        types = [ContentType.objects.get_for_model(target.model) for target in targets]
+        page_ids = pages.annotate(pk_text=Cast("pk", CharField())).values("pk_text")
+        rows = Q(object_pk__in=Subquery(page_ids)) & ~Q(content_type__in=types)
+        for target, content_type in zip(targets, types, strict=True):
+            ids = target.host_ids(pages).annotate(pk_text=Cast("pk", CharField()))
+            rows |= Q(content_type=content_type, object_pk__in=Subquery(ids.values("pk_text")))
+        return queryset.filter(rows)
+
+    def contains(self, instance, user):
+        if unrestricted(user):
+            return True
+        target = target_for_content_type(instance.content_type_id)
+        if target is None:
+            return str(instance.object_pk) in permitted_page_ids(user)
+        obj = target.get(instance.object_pk)
+        host = target.host_page(obj) if obj is not None else None
+        return host is not None and str(host.pk) in permitted_page_ids(user)
+
+
+COMMENT_SCOPE = CommentScope()
 
 
 def can_moderate(user):

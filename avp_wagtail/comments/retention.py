@@ -21,8 +21,19 @@ import datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import F, Q, Value
-from django.db.models.functions import Concat
+from django.db.models import (
+    BigIntegerField,
+    Case,
+    CharField,
+    F,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Concat
+from django.db.models.signals import post_delete
 from django.utils import timezone
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail.models import ModelLogEntry
@@ -30,10 +41,13 @@ from wagtail.models import ModelLogEntry
 from avp_wagtail.comments.conf import DEFAULT_RETENTION_DAYS
 from avp_wagtail.comments.models import AvpComment, CommentFlagReport, PendingComment
 from avp_wagtail.comments.pending import delete_expired_pending
+from avp_wagtail.comments.targets import all_targets
 from avp_wagtail.core import fragments
 from avp_wagtail.privacy.retention import PersonalData
 
 ANONYMOUS_NAME = "—"
+# The annotation ``with_host_page`` adds: the page a comment belongs to.
+HOST_PAGE = "host_page"
 
 
 def _scrub_log_labels(ids):
@@ -144,9 +158,69 @@ def erase_expired(days, now=None, dry_run=False):
     return {"anonymised": anonymise(published), "erased": erase(unpublished)}
 
 
+def _orphaned(model):
+    """Rows of ``model`` (comments, unconfirmed comments) on objects of a registered target
+    (``targets``: an idea) that no longer exist."""
+    rows = model.objects.none()
+    for target in all_targets():
+        existing = target.model._default_manager.annotate(pk_text=Cast("pk", CharField()))
+        rows |= model.objects.filter(
+            content_type=ContentType.objects.get_for_model(target.model)
+        ).exclude(object_pk__in=Subquery(existing.values("pk_text")))
+    return rows
+
+
+def delete_orphaned_discussions(dry_run=False):
+    """Delete the discussions of objects deleted while their deletion was not connected
+    (``connect_deletion``: e.g. by a command that never read the targets). Returns how
+    many comments and unconfirmed comments there were."""
+    comments, pending = _orphaned(AvpComment), _orphaned(PendingComment)
+    if dry_run:
+        return comments.count() + pending.count()
+    ids = list(comments.values_list("pk", flat=True))
+    if ids:
+        _scrub_log_labels(ids)
+        AvpComment.objects.filter(pk__in=ids).delete()
+    return len(ids) + pending.delete()[0]
+
+
+def delete_discussion_of_deleted_object(sender, instance, **kwargs):
+    """``post_delete`` receiver for each target's model (an idea): the object is gone, and
+    so is its discussion, as a page's without a surviving translation."""
+    delete_discussion(ContentType.objects.get_for_model(sender).pk, instance.pk)
+
+
+def connect_deletion(model):
+    """Connect ``delete_discussion_of_deleted_object`` for a target's ``model`` (called
+    once per model when the targets are first read: ``targets.on_target_model``)."""
+    post_delete.connect(
+        delete_discussion_of_deleted_object,
+        sender=model,
+        dispatch_uid=f"avp_comments.delete_discussion:{model._meta.label}",
+    )
+
+
+def with_host_page(rows):
+    """Comments or unconfirmed comments with ``host_page``: the id of the page they belong
+    to (the page itself, or an object's host page: an idea's plan). The admin's erasure
+    keeps to an administrator's pages by it (``page_lookups``)."""
+    as_id = Cast("object_pk", BigIntegerField())
+    whens = [
+        When(
+            content_type=ContentType.objects.get_for_model(target.model),
+            then=target.host_page_of(Cast(OuterRef("object_pk"), BigIntegerField())),
+        )
+        for target in all_targets()
+    ]
+    if not whens:
+        return rows.annotate(**{HOST_PAGE: as_id})
+    return rows.annotate(**{HOST_PAGE: Case(*whens, default=as_id, output_field=BigIntegerField())})
+
+
 def delete_discussion(content_type_id, page_id):
-    """The page holding a discussion is gone and no translation survives: its comments
-    (with their flags and log labels) and unconfirmed comments are deleted."""
+    """The page holding a discussion is gone and no translation survives (or the object
+    holding it, e.g. an idea, is deleted): its comments (with their flags and log labels)
+    and unconfirmed comments are deleted."""
     comments = AvpComment.objects.filter(content_type_id=content_type_id, object_pk=str(page_id))
     ids = list(comments.values_list("pk", flat=True))
     if ids:
@@ -173,8 +247,9 @@ class CommentData(PersonalData):
         "“removed” without its text, name or address. Unconfirmed comments are deleted. "
         "Official responses of the municipality are not erased."
     )
-    # A comment belongs to the page whose id its object_pk holds (as COMMENT_SCOPE says).
-    page_lookups = {"comments": "object_pk", "pending_comments": "object_pk"}
+    # A comment belongs to the page whose id its object_pk holds, or to the host page of
+    # the object it is on (an idea's plan): ``with_host_page``, as COMMENT_SCOPE says.
+    page_lookups = {"comments": HOST_PAGE, "pending_comments": HOST_PAGE}
     count_texts = {
         "comments": lambda n: ngettext("%(count)d comment", "%(count)d comments", n),
         "pending_comments": lambda n: ngettext(
@@ -184,10 +259,14 @@ class CommentData(PersonalData):
 
     def erase_expired(self, days, now, dry_run=False):
         done = {}
+        # Comments on objects (ideas) deleted meanwhile: past any retention.
+        orphaned = delete_orphaned_discussions(dry_run)
         if days is not None:
             counts = erase_expired(days, now, dry_run)
             done["comments_anonymised"] = counts["anonymised"]
-            done["comments_erased"] = counts["erased"]
+            done["comments_erased"] = counts["erased"] + orphaned
+        elif orphaned:
+            done["comments_erased"] = orphaned
         done["pending_comments_deleted"] = delete_expired_pending(now=now, dry_run=dry_run)
         return done
 
@@ -196,10 +275,12 @@ class CommentData(PersonalData):
         municipality's, not a resident's: never included."""
         email = (email or "").strip()
         return {
-            "comments": AvpComment.objects.filter(
-                user_email__iexact=email, is_official_response=False
+            "comments": with_host_page(
+                AvpComment.objects.filter(user_email__iexact=email, is_official_response=False)
             ),
-            "pending_comments": PendingComment.objects.filter(user_email__iexact=email),
+            "pending_comments": with_host_page(
+                PendingComment.objects.filter(user_email__iexact=email)
+            ),
         }
 
     def count(self, kind, rows):

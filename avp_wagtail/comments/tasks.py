@@ -17,6 +17,8 @@ from wagtail.models import Page
 from avp_wagtail.comments.conf import comment_setting
 from avp_wagtail.comments.models import AvpComment, PendingComment, is_premoderated
 from avp_wagtail.comments.pending import key_hash
+from avp_wagtail.comments.places import Place, object_holder
+from avp_wagtail.comments.targets import target_for_content_type
 from avp_wagtail.comments.threads import comment_link
 from avp_wagtail.comments.tokens import make_confirmation_token, make_unsubscribe_token
 from avp_wagtail.core.emails import TASK_ATTEMPTS, EmailNotSent, send_templated
@@ -66,6 +68,12 @@ def send_comment_confirmation(pending_id, page_id, language, root_url=""):
     page = _page(page_id)
     if pending is None or page is None:  # confirmed, expired or erased meanwhile
         return 0
+    place = Place(page, page)
+    if target_for_content_type(pending.content_type_id) is not None:  # an object's (an idea)
+        found = object_holder(pending.content_type_id, pending.object_pk)
+        if found is None:  # hidden or deleted meanwhile
+            return 0
+        place = Place(found[0], page, found[1])
     key = secrets.token_urlsafe(24)
     PendingComment.objects.filter(pk=pending.pk).update(key_hash=key_hash(key))
     token = make_confirmation_token(key)
@@ -74,12 +82,13 @@ def send_comment_confirmation(pending_id, page_id, language, root_url=""):
             "name": pending.user_name,
             "comment": pending.comment,
             "page": page,
-            "page_url": page.get_full_url(),
+            "title": place.title,
+            "page_url": place.full_url(),
             "confirm_url": absolute_url(
                 page, reverse("avp_comments:confirm", args=[token]), root_url=root_url
             ),
             "max_age_days": comment_setting("COMMENT_CONFIRMATION_MAX_AGE") // (24 * 60 * 60),
-            "premoderated": is_premoderated(page),
+            "premoderated": is_premoderated(place.host),
         }
         # A failure is logged and raised (EmailNotSent): the task is recorded as failed.
         return _send(
@@ -113,7 +122,9 @@ def _page_in(versions, page, language):
 @task()
 def send_reply_notifications(comment_id, page_id, root_url=""):
     """Tell those who asked for it that comment ``comment_id`` was posted in their
-    conversation on page ``page_id``. Returns the number of e-mails sent.
+    conversation on page ``page_id`` (the thread page; for an object's discussion, e.g.
+    an idea's, its host page: the e-mail links to the object on it). Returns the number of
+    e-mails sent.
 
     The followers are the authors of the other comments in the same thread (the top-level
     comment and its replies) who ticked "e-mail me". Each e-mail is in the language the
@@ -128,6 +139,12 @@ def send_reply_notifications(comment_id, page_id, root_url=""):
         return 0
     if not comment.is_public or comment.is_removed:  # hidden again before the task ran
         return 0
+    holder, target = page, None
+    if target_for_content_type(comment.content_type_id) is not None:  # an object's (an idea)
+        found = object_holder(comment.content_type_id, comment.object_pk)
+        if found is None:  # hidden or deleted meanwhile: not named in an e-mail
+            return 0
+        holder, target = found
     versions = _public_versions(page)
     if not versions:  # unpublished, or restricted since: the e-mail would reveal it
         return 0
@@ -150,11 +167,12 @@ def send_reply_notifications(comment_id, page_id, root_url=""):
             page, reverse("avp_comments:unsubscribe", args=[token]), root_url=root_url
         )
         with translation.override(language):
-            shown = _page_in(versions, page, language)
+            shown = Place(holder, _page_in(versions, page, language), target)
             context = {
                 "comment": comment,
-                "page": shown,
-                "comment_url": comment_link(shown.get_full_url(), comment.pk),
+                "page": shown.page,
+                "title": shown.title,
+                "comment_url": comment_link(shown.full_url(), comment.pk),
                 "unsubscribe_url": unsubscribe_url,
             }
             try:

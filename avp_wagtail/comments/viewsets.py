@@ -3,6 +3,7 @@
 from django.apps import apps
 from django.db.models import Count, Q
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.admin.ui.tables import Column
@@ -10,29 +11,47 @@ from wagtail.snippets.views.snippets import InspectView, SnippetViewSet
 
 from avp_wagtail.admin.exports import AvpInspectMixin, LocalDateTimeColumn, YesNoColumn
 from avp_wagtail.admin.scope import scope_viewset
-from avp_wagtail.comments.filters import CommentFilterSet
+from avp_wagtail.comments.filters import SEARCH_FIELDS, CommentFilterSet
 from avp_wagtail.comments.models import AvpComment
 from avp_wagtail.comments.permissions import COMMENT_SCOPE
+from avp_wagtail.comments.places import Place
+from avp_wagtail.comments.targets import target_for_model
 from avp_wagtail.comments.threads import comment_link
 
 
 def _thread_page_url(comment):
-    """URL of the (prefetched) page the comment's thread lives on, or None."""
-    page = comment.content_object
-    return page.specific_deferred.get_url() if page is not None else None
+    """URL of the (prefetched) page the comment's thread lives on, or of the object it
+    discusses on its host page (an idea on its plan), or None."""
+    holder = comment.content_object
+    if holder is None:
+        return None
+    target = target_for_model(holder)
+    if target is None:
+        return holder.specific_deferred.get_url()
+    host = target.host_page(holder)
+    return Place(holder, host, target).url() if host is not None else None
+
+
+def _title(holder):
+    """The page's title, or the object's with what it is ("Idea: ...")."""
+    target = target_for_model(holder)
+    if target is None:
+        return holder.title
+    return f"{capfirst(holder._meta.verbose_name)}: {target.title(holder)}"
 
 
 class CommentInContextColumn(Column):
-    """Link to the comment on its page (the thread page, where every language meets)."""
+    """Link to the comment on its page (the thread page, where every language meets), or
+    on the page of the object it discusses (an idea)."""
 
     def get_value(self, instance):
-        page = instance.content_object
-        if page is None:
+        holder = instance.content_object
+        if holder is None:
             return "—"
         url = _thread_page_url(instance)
         if not url:
-            return page.title
-        return format_html('<a href="{}">{}</a>', comment_link(url, instance.pk), page.title)
+            return _title(holder)
+        return format_html('<a href="{}">{}</a>', comment_link(url, instance.pk), _title(holder))
 
 
 class RespondColumn(Column):
@@ -82,7 +101,7 @@ class CommentViewSet(SnippetViewSet):
     filterset_class = CommentFilterSet
     inspect_view_class = CommentInspectView
     index_template_name = "avp_wagtail/comments/admin/index.html"
-    search_fields = ["comment", "user_name"]
+    search_fields = list(SEARCH_FIELDS)
     search_backend_name = None
     list_per_page = 50
     ordering = ["-submit_date"]

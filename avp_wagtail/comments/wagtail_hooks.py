@@ -6,15 +6,21 @@ from wagtail import hooks
 
 from avp_wagtail.comments import moderation
 from avp_wagtail.comments.bulk_actions import ApproveBulkAction, HideBulkAction
-from avp_wagtail.comments.context import add_comment_context
+from avp_wagtail.comments.context import add_comment_context, add_object_comment_context
 from avp_wagtail.comments.dashboard import comments_awaiting
 from avp_wagtail.comments.permissions import refuse_deleting_other_sites_comments
 from avp_wagtail.comments.retention import CommentData
 from avp_wagtail.comments.viewsets import CommentViewSet
-from avp_wagtail.core.plugins import CONTEXT_HOOK, DASHBOARD_HOOK, PERSONAL_DATA_HOOK
+from avp_wagtail.core.plugins import (
+    CONTEXT_HOOK,
+    DASHBOARD_HOOK,
+    OBJECT_CONTEXT_HOOK,
+    PERSONAL_DATA_HOOK,
+)
 
 hooks.register("register_admin_viewset", CommentViewSet)
 hooks.register(CONTEXT_HOOK, add_comment_context)
+hooks.register(OBJECT_CONTEXT_HOOK, add_object_comment_context)
 hooks.register(DASHBOARD_HOOK, comments_awaiting)
 hooks.register(PERSONAL_DATA_HOOK, CommentData())
 hooks.register("register_bulk_action", ApproveBulkAction)

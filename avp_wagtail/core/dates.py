@@ -5,15 +5,18 @@ own Estonian formats have no DATETIME_FORMAT and fall back to the English "N j, 
 ("dets. 14, 2026, 6 p.l."), so Estonian and Russian are written out here; any other
 language uses Django's localized formats (``DATE_FORMAT``, ``DATETIME_FORMAT``, ...).
 
-    kind        et                            ru                         en (Django)
-    date        14. detsember 2026            14 декабря 2026 г.         Dec. 14, 2026
-    datetime    14. detsember 2026, kell 18.00 14 декабря 2026 г., 18:00 Dec. 14, 2026, 6 p.m.
-    short       14.12.2026                    14.12.2026                 12/14/2026
-    short_datetime 14.12.2026, kell 18.00     14.12.2026, 18:00          12/14/2026 6 p.m.
-    time        18.00                         18:00                      6 p.m.
+    kind        et                            ru                         en
+    date        14. detsember 2026            14 декабря 2026            14 December 2026
+    datetime    14. detsember 2026, kell 18.00 14 декабря 2026, 18:00    14 December 2026, 18:00
+    short       14.12.2026                    14.12.2026                 14 Dec 2026
+    short_datetime 14.12.2026, kell 18.00     14.12.2026, 18:00          14 Dec 2026, 18:00
+    time        18.00                         18:00                      18:00
 
-Always 24-hour in Estonian and Russian. Aware datetimes are shown in the current time
-zone (the site's TIME_ZONE unless a view activated another).
+Always 24-hour, and no format ends in a full stop: a sentence ending in a date would end
+in two (Django's English "… 6 p.m." gave "Sign up by … 6 p.m.."; so did Russian "… г.").
+English is written out too ("12/14/2026" reads as another day to a European reader).
+Aware datetimes are shown in the current time zone (the site's TIME_ZONE unless a view
+activated another).
 """
 
 from __future__ import annotations
@@ -35,11 +38,18 @@ FORMATS = {
         "time": "G.i",
     },
     "ru": {
-        "date": "j E Y г.",
-        "datetime": "j E Y г., G:i",
+        "date": "j E Y",
+        "datetime": "j E Y, G:i",
         "short": "d.m.Y",
         "short_datetime": "d.m.Y, G:i",
         "time": "G:i",
+    },
+    "en": {
+        "date": "j F Y",
+        "datetime": "j F Y, H:i",
+        "short": "j M Y",
+        "short_datetime": "j M Y, H:i",
+        "time": "H:i",
     },
 }
 

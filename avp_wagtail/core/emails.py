@@ -11,7 +11,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.http import HttpRequest
-from django.template.loader import render_to_string
+from django.template import Context, Template
+from django.template.loader import get_template
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -102,6 +103,16 @@ def validate_deliverable_email(value: object) -> None:
         ) from None
 
 
+def render_plain_text(template_name: str, context: dict) -> str:
+    """A plain-text template rendered without HTML escaping: an e-mail's subject and body
+    are text, so a title with quotes or "&" reads as written, not "&quot;" or "&amp;"."""
+    template = get_template(template_name)
+    django_template = getattr(template, "template", None)
+    if isinstance(django_template, Template):
+        return django_template.render(Context(context, autoescape=False))
+    return template.render(context)
+
+
 def send_templated(
     subject_template: str,
     body_template: str,
@@ -125,8 +136,8 @@ def send_templated(
     (``deliver``); ``what`` names the e-mail in the log lines (default: the body template).
     ``attachments``: (file name, content, MIME type) each, e.g. a calendar entry."""
     with translation.override(language) if language else nullcontext():
-        subject = " ".join(render_to_string(subject_template, context).split())
-        body = render_to_string(body_template, context)
+        subject = " ".join(render_plain_text(subject_template, context).split())
+        body = render_plain_text(body_template, context)
     message = EmailMessage(
         subject=subject,
         body=body,

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.urls import NoReverseMatch
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import get_supported_content_language_variant
@@ -67,6 +69,43 @@ def _content_language_order() -> dict[str, int]:
     return {code: index for index, code in enumerate(codes)}
 
 
+_View = TypeVar("_View", bound=Callable[..., Any])
+
+
+def own_page(route: str | None = None) -> Callable[[_View], _View]:
+    """Mark a sub-URL view (``avp_page_routes``) that shows a page of its own, e.g. the
+    ideas under a plan: its canonical and share URL is the sub-URL, and the language
+    switcher and hreflang links keep the sub-URL under each language version of the page
+    (``/en/plan/ideas/5/``). ``route``: show another route's URL instead, with the same
+    arguments (a form posted to ``ideas/5/support/`` shows ``ideas/5/`` again).
+
+    Unmarked sub-URLs (a link's token, a form posted back to the page) keep the page's
+    own URLs: the same sub-URL in another language would not work without the token."""
+
+    def mark(view: _View) -> _View:
+        view.avp_own_page = route or True  # type: ignore[attr-defined]
+        return view
+
+    return mark
+
+
+def subpage_path(page: Any, request: HttpRequest | None) -> str:
+    """The sub-URL of ``page`` that ``request`` is served by (``"ideas/5/"``), when its view
+    is marked with :func:`own_page`; "" for the page itself and every other sub-URL."""
+    match: Any = getattr(request, "routable_resolver_match", None)
+    view = getattr(match, "func", None)
+    if view is None or getattr(getattr(view, "__self__", None), "pk", None) != page.pk:
+        return ""  # the page itself, or another page's context in the same request
+    marked = getattr(getattr(view, "__func__", view), "avp_own_page", None)
+    if not marked or not hasattr(page, "reverse_subpage"):
+        return ""
+    name = match.url_name if marked is True else marked
+    try:
+        return str(page.reverse_subpage(name, args=match.args, kwargs=match.kwargs))
+    except NoReverseMatch:
+        return ""
+
+
 @dataclass
 class PageLanguages:
     """What a page template needs to know about the page's languages."""
@@ -79,6 +118,7 @@ class PageLanguages:
 
 def page_languages(page: Any, request: HttpRequest | None) -> PageLanguages:
     """Language versions of ``page``: the same page in each content language, or a fallback.
+    On a sub-URL marked :func:`own_page`, each translation's link is that sub-URL of it.
 
     A language without a translation of the page links to that language's
     OpenGovernmentPage, else to its site home page; a language with neither is left out.
@@ -101,11 +141,14 @@ def page_languages(page: Any, request: HttpRequest | None) -> PageLanguages:
             for home in site.root_page.get_translations(inclusive=True).live():
                 fallbacks.setdefault(home.locale_id, home)
     versions: list[LanguageVersion] = []
+    subpath = subpage_path(page, request)
     for locale in locales:
         target = by_locale.get(locale.pk) or fallbacks.get(locale.pk)
         if target is None:
             continue
         url = target.get_url(request)
+        if url and locale.pk in by_locale:
+            url += subpath
         versions.append(
             LanguageVersion(
                 code=locale.language_code,

@@ -30,6 +30,28 @@ above them and register here, through Wagtail's hook registry, from the package'
     admin home page, e.g. the comments app's "N comments await moderation". Return None
     to show nothing for this user.
 
+``avp_object_context``
+    ``fn(obj, page, request, context) -> None``. Like ``avp_page_context`` for an object
+    that is not a page but is shown on a page's sub-URL (an idea under its action plan):
+    ``obj`` is the object, ``page`` the page whose sub-URL shows it.
+
+``avp_discussion_targets``
+    A *target* object (not a function) that lets the comments app hold a discussion on a
+    model that is not a page (e.g. the ideas app's ``Idea``): which model, the page that
+    hosts it (site, visibility, moderation), its URL and whether it takes comments.
+    Defined and documented by the comments app (``avp_wagtail.comments``).
+
+``avp_open_data``
+    A *provider* object (not a function) that adds a feature's data to a plan's open data
+    document (JSON and CSV, ``avp_wagtail.open_data``), e.g. the ideas app's public ideas
+    and each action's ``source_ideas``; subclass
+    ``avp_wagtail.open_data.extensions.OpenDataPart``. Its ``extend(document, context)``
+    adds top-level keys to the document and keys to its items (``document["items"]``, in
+    the order of ``context.items``, the action item pages the reader may see), in a
+    constant number of queries; its ``csv_columns`` (header -> ``cell(item, document)``)
+    are the CSV's columns after the schema's. The import never reads them. Without a
+    provider the document has none of these keys.
+
 A host site can register its own functions under the same names (documented in
 docs/extending.md).
 """
@@ -48,6 +70,9 @@ ROUTES_HOOK = "avp_page_routes"
 CONTEXT_HOOK = "avp_page_context"
 PERSONAL_DATA_HOOK = "avp_personal_data"
 DASHBOARD_HOOK = "avp_dashboard_parts"
+OBJECT_CONTEXT_HOOK = "avp_object_context"
+DISCUSSION_TARGET_HOOK = "avp_discussion_targets"
+OPEN_DATA_HOOK = "avp_open_data"
 
 RouteProvider = Callable[[type], Iterable[URLPattern] | None]
 ContextProvider = Callable[[Any, HttpRequest, dict[str, Any]], None]
@@ -90,3 +115,9 @@ def add_plugin_context(page: Any, request: HttpRequest, context: dict[str, Any])
     """Let every registered feature add to a page's template context."""
     for provide in hooks.get_hooks(CONTEXT_HOOK):
         provide(page, request, context)
+
+
+def add_object_context(obj: Any, page: Any, request: HttpRequest, context: dict[str, Any]) -> None:
+    """Let every registered feature add to the context of ``obj`` shown on ``page``."""
+    for provide in hooks.get_hooks(OBJECT_CONTEXT_HOOK):
+        provide(obj, page, request, context)

@@ -1,36 +1,23 @@
 """The expression-of-interest form built into every CallToParticipatePage (C1-C3)."""
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from avp_wagtail.core.cleaning import ControlCharacterCleaningMixin
 from avp_wagtail.core.emails import validate_deliverable_email
+from avp_wagtail.core.forms import HoneypotFormMixin, HoneypotInput
+
+__all__ = ["ExpressionOfInterestForm", "HoneypotInput"]  # HoneypotInput: imported from here
 from avp_wagtail.models.interest import InterestSubmission
 
 
-class HoneypotInput(forms.TextInput):
-    """Never shows a value: after a refused send the field is empty again."""
-
-    def format_value(self, value):
-        return None
-
-
-class ExpressionOfInterestForm(ControlCharacterCleaningMixin, forms.ModelForm):
+class ExpressionOfInterestForm(HoneypotFormMixin, ControlCharacterCleaningMixin, forms.ModelForm):
     themes = forms.MultipleChoiceField(
         label=_("Themes of interest"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Tick the themes you would like to work on."),
-    )
-    # A field people never see (visually hidden, skipped by the keyboard, never autofilled)
-    # but spam robots fill in. Its label tells anyone who meets it, e.g. with a screen
-    # reader, to leave it empty. Rendered apart from the other fields (interest_form.html).
-    website = forms.CharField(
-        label=_("Leave this field empty (it catches spam robots)"),
-        required=False,
-        widget=HoneypotInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
     consent = forms.BooleanField(
         label=_("I agree that my data is stored and used to contact me about this process."),
@@ -78,28 +65,6 @@ class ExpressionOfInterestForm(ControlCharacterCleaningMixin, forms.ModelForm):
             self.fields["themes"].choices = [(title, title) for title in theme_titles]
         else:
             del self.fields["themes"]
-
-    HONEYPOT = "website"
-
-    def clean(self):
-        cleaned_data = super().clean()
-        if cleaned_data.get(self.HONEYPOT):
-            self.add_error(
-                None,
-                _(
-                    "Nothing was sent: a field meant for spam robots was filled in (perhaps "
-                    "by your browser). It is empty now; please send again."
-                ),
-            )
-        return cleaned_data
-
-    @property
-    def honeypot(self):
-        return self[self.HONEYPOT]
-
-    @property
-    def has_field_errors(self):
-        return any(name != NON_FIELD_ERRORS for name in self.errors)
 
     def save(self, commit=True):
         submission = super().save(commit=False)

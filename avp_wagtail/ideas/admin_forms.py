@@ -4,10 +4,12 @@ moderation and response of an idea (only the idea's own plan's actions and ideas
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.models import Locale
 
 from avp_wagtail.admin.scope import PAGE_SCOPE
 from avp_wagtail.core.tasks import enqueue_after_commit
@@ -34,6 +36,13 @@ class IdeaResponseForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         idea = self.instance
+        language = self.fields.get("response_language")
+        if language is not None:
+            language.widget = forms.Select(
+                choices=[(code, str(name)) for code, name in settings.LANGUAGES]
+            )
+            if not idea.response_language:
+                language.initial = Locale.get_default().language_code
         state = self.fields.get("state")
         if state is not None:
             state.choices = [(s.value, s.label) for s in MODERATED_STATES]
@@ -83,6 +92,9 @@ class IdeaResponseForm(WagtailAdminModelForm):
         if commit:
             idea.save()
             self.save_m2m()
-            if self.response_changed and idea.is_public:
+            # A new response of a public idea; or one given while the idea waited for
+            # moderation, once it is published.
+            published = "state" in self.changed_data and idea.response_unannounced
+            if idea.is_public and (self.response_changed or published):
                 enqueue_after_commit(send_response_changed, idea.pk)
         return idea

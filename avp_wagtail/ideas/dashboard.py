@@ -45,5 +45,5 @@ def ideas_awaiting(request):
     ideas = list(rows.select_related("plan")[:SHOWN])
     for idea in ideas:
         idea.edit_url = reverse("avp_ideas:edit", args=[idea.pk])
-    list_url = reverse("avp_ideas:index") + f"?response_state={ResponseState.NONE}"
+    list_url = reverse("avp_ideas:list") + f"?response_state={ResponseState.NONE}"
     return IdeasAwaitingResponse(ideas, count, list_url)

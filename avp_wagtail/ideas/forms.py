@@ -1,46 +1,20 @@
-"""The public forms of ideas: sending an idea and supporting one by e-mail. Both carry the
-honeypot of the expression-of-interest form and drop control characters."""
+"""The public forms of ideas: sending an idea, supporting and following one by e-mail. All
+carry the residents' forms' honeypot (``avp_wagtail.core.forms``) and drop control
+characters."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.translation import gettext_lazy as _
 
 from avp_wagtail.core.cleaning import ControlCharacterCleaningMixin
 from avp_wagtail.core.emails import validate_deliverable_email
-from avp_wagtail.forms.interest import HoneypotInput
+from avp_wagtail.core.forms import HoneypotFormMixin
 from avp_wagtail.ideas.models import Idea
 
-HONEYPOT_ERROR = _(
-    "Nothing was sent: a field meant for spam robots was filled in (perhaps by your "
-    "browser). It is empty now; please send again."
-)
-
-
-class HoneypotMixin(forms.Form):
-    HONEYPOT = "website"
-    website = forms.CharField(
-        label=_("Leave this field empty (it catches spam robots)"),
-        required=False,
-        widget=HoneypotInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
-
-    def clean(self):
-        cleaned_data = super().clean() or {}
-        if cleaned_data.get(self.HONEYPOT):
-            self.add_error(None, HONEYPOT_ERROR)
-        return cleaned_data
-
-    @property
-    def honeypot(self):
-        return self[self.HONEYPOT]
-
-    @property
-    def has_field_errors(self):
-        return any(name != NON_FIELD_ERRORS for name in self.errors)
+HoneypotMixin = HoneypotFormMixin  # the name this module used before (core.forms)
 
 
 class IdeaForm(ControlCharacterCleaningMixin, HoneypotMixin, forms.ModelForm):
@@ -114,6 +88,32 @@ class SupportForm(ControlCharacterCleaningMixin, HoneypotMixin):
     email = forms.EmailField(
         label=_("Your e-mail"),
         help_text=_("We send a link to confirm your support. The address is never shown."),
+        error_messages={
+            "required": _("Please enter your e-mail address."),
+            "invalid": _("Enter a valid e-mail address, e.g. name@example.ee."),
+        },
+        validators=[validate_deliverable_email],
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        # Its own ids: the comment form on the same page has an "email" field too.
+        kwargs.setdefault("auto_id", "id_support-%s")
+        super().__init__(*args, **kwargs)
+
+
+class FollowForm(ControlCharacterCleaningMixin, HoneypotMixin):
+    """Follow an idea without an account: the address gets a confirmation link. Prefixed:
+    its fields never clash with the support form's on the same page."""
+
+    prefix = "follow"
+
+    email = forms.EmailField(
+        label=_("Your e-mail"),
+        help_text=_(
+            "We send a link to confirm. Then you get an e-mail when the municipality's "
+            "response changes; each has a link to stop. The address is never shown."
+        ),
         error_messages={
             "required": _("Please enter your e-mail address."),
             "invalid": _("Enter a valid e-mail address, e.g. name@example.ee."),

@@ -167,6 +167,16 @@ class Idea(models.Model):
             "The municipality's answer, published with the idea. Required if not taken up."
         ),
     )
+    response_language = models.CharField(
+        _("language of the response"),
+        max_length=15,
+        blank=True,
+        help_text=_(
+            "The language the response is written in, so that screen readers read it in "
+            "that language on every language version of the site. Empty: the site's main "
+            "language."
+        ),
+    )
     action_items = models.ManyToManyField(
         "avp_wagtail.ActionItemPage",
         verbose_name=_("action items"),
@@ -185,6 +195,12 @@ class Idea(models.Model):
     )
     responded_at = models.DateTimeField(
         _("responded at"), null=True, blank=True, help_text=_("When the response last changed.")
+    )
+    response_announced_at = models.DateTimeField(
+        _("response e-mailed at"),
+        null=True,
+        blank=True,
+        help_text=_("When the author, supporters and followers were last told the response."),
     )
     created_at = models.DateTimeField(
         _("sent at"), default=timezone.now, help_text=_("When the idea was sent.")
@@ -216,6 +232,23 @@ class Idea(models.Model):
             raise ValidationError({"merged_into": _("Choose the idea this one was merged with.")})
         if self.merged_into_id is not None and self.merged_into_id == self.pk:
             raise ValidationError({"merged_into": _("An idea cannot be merged with itself.")})
+
+    @property
+    def response_lang(self) -> str:
+        """The language of the response (the site's main language unless given)."""
+        from wagtail.models import Locale
+
+        return self.response_language or Locale.get_default().language_code
+
+    @property
+    def response_unannounced(self) -> bool:
+        """Whether a public idea has a response its people have not been e-mailed (e.g.
+        given while the idea waited for moderation)."""
+        if not self.is_public or self.response_state == ResponseState.NONE:
+            return False
+        announced = self.response_announced_at
+        responded = self.responded_at
+        return announced is None or (responded is not None and responded > announced)
 
     @property
     def is_public(self) -> bool:
@@ -271,6 +304,59 @@ class IdeaSupport(models.Model):
                 fields=["idea", "user"],
                 condition=Q(user__isnull=False),
                 name="avp_ideas_one_support_per_user",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.idea_id}"
+
+
+class IdeaFollower(models.Model):
+    """Someone who follows an idea without supporting it: an e-mail address confirmed by
+    its link (double opt-in), or a logged-in user. They get the e-mail when the
+    municipality's response changes, each with a link that stops it."""
+
+    idea = models.ForeignKey(
+        Idea,
+        verbose_name=_("idea"),
+        on_delete=models.CASCADE,
+        related_name="followers",
+        help_text=_("The idea followed."),
+    )
+    email = models.EmailField(
+        _("e-mail"),
+        blank=True,
+        help_text=_("The confirmed address of a follower without an account; never shown."),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("The logged-in follower."),
+    )
+    language = models.CharField(
+        _("language"), max_length=15, blank=True, help_text=_("The follower's page language.")
+    )
+    confirmed_at = models.DateTimeField(
+        _("followed since"), default=timezone.now, help_text=_("When the follow was confirmed.")
+    )
+
+    class Meta:
+        verbose_name = _("follower of an idea")
+        verbose_name_plural = _("followers of ideas")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["idea", "email"],
+                condition=~Q(email=""),
+                name="avp_ideas_one_follow_per_email",
+            ),
+            models.UniqueConstraint(
+                fields=["idea", "user"],
+                condition=Q(user__isnull=False),
+                name="avp_ideas_one_follow_per_user",
             ),
         ]
 

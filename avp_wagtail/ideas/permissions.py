@@ -2,7 +2,9 @@
 
 from avp_wagtail.admin.permission_policies import ResidentRecordPermissionPolicy
 from avp_wagtail.admin.scope import Scope
+from avp_wagtail.ideas.choices import IdeaState
 from avp_wagtail.ideas.models import Idea
+from avp_wagtail.models import ActionItemPage
 
 try:
     from wagtail.permissions import register_permission_policy
@@ -26,3 +28,19 @@ def register_policies():
 
 def can_respond(user):
     return user.is_active and user.has_perm("avp_ideas.change_idea")
+
+
+def can_create_action(user, idea):
+    """Whether ``user`` may turn ``idea`` into a new action item of its plan: an idea of
+    their municipality they may respond to, confirmed by its author, under a plan page
+    they may add an action item to (Wagtail's page permissions)."""
+    if idea.state == IdeaState.UNCONFIRMED or not can_respond(user):
+        return False
+    if not IDEA_SCOPE.contains(idea, user):
+        return False
+    plan = idea.plan
+    return (
+        ActionItemPage in plan.specific_class.creatable_subpage_models()
+        and ActionItemPage.can_create_at(plan)
+        and plan.permissions_for_user(user).can_add_subpage()
+    )

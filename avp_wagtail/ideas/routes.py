@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from django.urls import URLPattern, path
 
 from avp_wagtail.ideas.choices import IdeaState
+from avp_wagtail.ideas.following import follow_confirm_view, follow_view, unfollow_view
 from avp_wagtail.ideas.models import Idea, IdeaCollection
 from avp_wagtail.ideas.views import (
     confirm_view,
@@ -35,6 +36,9 @@ def idea_routes(page_class: type) -> list[URLPattern]:
         path("ideas/support/withdraw/", withdraw_view, name="ideas_support_withdraw"),
         path("ideas/<int:idea_id>/", idea_view, name="idea"),
         path("ideas/<int:idea_id>/support/", support_view, name="idea_support"),
+        path("ideas/follow/confirm/", follow_confirm_view, name="ideas_follow_confirm"),
+        path("ideas/follow/stop/", unfollow_view, name="ideas_follow_stop"),
+        path("ideas/<int:idea_id>/follow/", follow_view, name="idea_follow"),
     ]
 
 

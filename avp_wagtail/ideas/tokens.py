@@ -1,5 +1,6 @@
 """Signed tokens of the ideas' e-mailed links (``avp_wagtail.core.signing``, feature
-"ideas"): confirming an idea, confirming a support, withdrawing a support."""
+"ideas"): confirming an idea, confirming a support, withdrawing a support, confirming a
+follow and stopping it."""
 
 from __future__ import annotations
 
@@ -12,11 +13,15 @@ FEATURE = "ideas"
 CONFIRM_IDEA = "confirm-idea"
 CONFIRM_SUPPORT = "confirm-support"
 WITHDRAW = "withdraw-support"
+CONFIRM_FOLLOW = "confirm-follow"
+UNFOLLOW = "unfollow"
 
 _MAX_AGE = {
     CONFIRM_IDEA: "IDEA_CONFIRMATION_MAX_AGE",
     CONFIRM_SUPPORT: "IDEA_CONFIRMATION_MAX_AGE",
     WITHDRAW: "IDEA_WITHDRAW_MAX_AGE",
+    CONFIRM_FOLLOW: "IDEA_CONFIRMATION_MAX_AGE",
+    UNFOLLOW: "IDEA_WITHDRAW_MAX_AGE",
 }
 
 
@@ -25,6 +30,12 @@ def idea_token(idea: Any) -> str:
 
 
 def support_token(idea_id: int, email: str, language: str, purpose: str) -> str:
+    return make_token(FEATURE, purpose, {"idea": idea_id, "email": email, "lang": language})
+
+
+def follow_token(idea_id: int, email: str, language: str, purpose: str) -> str:
+    """The link that confirms following an idea (``CONFIRM_FOLLOW``) or stops it
+    (``UNFOLLOW``): nothing is stored before the follow is confirmed."""
     return make_token(FEATURE, purpose, {"idea": idea_id, "email": email, "lang": language})
 
 

@@ -13,19 +13,30 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from avp_wagtail.conf import get_setting
+from avp_wagtail.core.i18n import own_page
+from avp_wagtail.core.plugins import add_object_context
 from avp_wagtail.core.ratelimit import over_limit
 from avp_wagtail.core.sites import municipality_name, site_of
 from avp_wagtail.core.tasks import enqueue_after_commit
 from avp_wagtail.ideas.choices import IdeaState, ResponseState
 from avp_wagtail.ideas.conf import idea_setting
-from avp_wagtail.ideas.forms import IdeaForm, SupportForm
+from avp_wagtail.ideas.forms import FollowForm, IdeaForm, SupportForm
 from avp_wagtail.ideas.listing import became, listing_page, public_idea
-from avp_wagtail.ideas.models import Idea, IdeaCollection, IdeaSupport
+from avp_wagtail.ideas.models import Idea, IdeaCollection, IdeaFollower, IdeaSupport
 from avp_wagtail.ideas.tasks import send_idea_confirmation, send_support_confirmation
 from avp_wagtail.ideas.tokens import CONFIRM_IDEA, CONFIRM_SUPPORT, WITHDRAW, read
+from avp_wagtail.sharing import describe
 
 TEMPLATES = "avp_wagtail/ideas/"
-NOTICES = {"sent", "supported", "support_sent", "withdrawn"}
+NOTICES = {
+    "sent",
+    "supported",
+    "support_sent",
+    "withdrawn",
+    "follow_sent",
+    "following",
+    "unfollowed",
+}
 
 
 def _collection(page: Any) -> IdeaCollection:
@@ -35,10 +46,10 @@ def _collection(page: Any) -> IdeaCollection:
     return collection
 
 
-def _over_limit(request: HttpRequest, email: str | None) -> bool:
+def _over_limit(request: HttpRequest, email: str | None, scope: str = "avp_ideas") -> bool:
     return over_limit(
         request,
-        "avp_ideas",
+        scope,
         idea_setting("IDEA_RATE_LIMIT"),
         idea_setting("IDEA_RATE_PERIOD"),
         trusted_networks=get_setting("RATE_TRUSTED_NETWORKS"),
@@ -48,11 +59,24 @@ def _over_limit(request: HttpRequest, email: str | None) -> bool:
 
 
 def _render(
-    page: Any, request: HttpRequest, template: str, status: int = 200, **extra: Any
+    page: Any,
+    request: HttpRequest,
+    template: str,
+    status: int = 200,
+    obj: Any = None,
+    share: tuple[str, str] | None = None,
+    **extra: Any,
 ) -> TemplateResponse:
     context = page.get_context(request)
     context.update(extra)
     context["ideas_url"] = f"{page.get_url(request)}ideas/"
+    if share is not None:  # what this sub-URL shows: its title in the meta and share links
+        describe(context, *share)
+    if obj is not None:
+        # What other features show with this object (e.g. the comments app's discussion
+        # of it: the plan page's own discussion is not the object's).
+        context.pop("avp_comments", None)
+        add_object_context(obj, page, request, context)
     return TemplateResponse(request, TEMPLATES + template, context, status=status)
 
 
@@ -95,22 +119,37 @@ def _listing(page: Any, request: HttpRequest) -> HttpResponse:
         themes=titles,
         response_states=ResponseState.choices,
         notice=notice if notice in NOTICES else None,
+        share=(gettext("Ideas for %(title)s") % {"title": page.title}, collection.introduction),
     )
 
 
 def _new(page: Any, request: HttpRequest) -> HttpResponse:
     collection = _collection(page)
     if not collection.is_open():
+        sent = request.method == "POST"
+        # Sent after the collection closed: nothing is stored, and her text is given back
+        # to keep (a form left open past the closing day).
+        kept = [request.POST.get(name, "").strip() for name in ("title", "problem", "proposal")]
         return _render(
             page,
             request,
             "form.html",
-            status=409 if request.method == "POST" else 200,
+            status=409 if sent else 200,
             collection=collection,
             closed=True,
+            sent=sent,
+            share=(gettext("Send an idea for %(title)s") % {"title": page.title}, ""),
+            kept_text="\n\n".join(text for text in kept if text) if sent else "",
         )
     if request.method != "POST":
-        return _render(page, request, "form.html", collection=collection, form=IdeaForm(plan=page))
+        return _render(
+            page,
+            request,
+            "form.html",
+            collection=collection,
+            form=IdeaForm(plan=page),
+            share=(gettext("Send an idea for %(title)s") % {"title": page.title}, ""),
+        )
     form = IdeaForm(request.POST, plan=page)
     if not form.is_valid():
         return _render(page, request, "form.html", 400, collection=collection, form=form)
@@ -144,6 +183,7 @@ def _confirm(page: Any, request: HttpRequest) -> HttpResponse:
             request,
             gettext("Confirm your idea?"),
             idea.title,
+            text_lang=idea.language,
             action=f"{request.path}?t={token}",
             button=gettext("Confirm my idea"),
         )
@@ -168,6 +208,7 @@ def _idea(page: Any, request: HttpRequest, idea_id: int, **extra: Any) -> Templa
         raise Http404
     user = request.user
     supported = user.is_authenticated and IdeaSupport.objects.filter(idea=idea, user=user).exists()
+    following = user.is_authenticated and IdeaFollower.objects.filter(idea=idea, user=user).exists()
     notice = request.GET.get("notice")
     shown = {
         "collection": collection,
@@ -181,9 +222,13 @@ def _idea(page: Any, request: HttpRequest, idea_id: int, **extra: Any) -> Templa
         "municipality": municipality_name(site_of(page, request)),
         "supported": supported,
         "support_form": SupportForm() if not user.is_authenticated else None,
+        "following": following,
+        "follow_form": FollowForm() if not user.is_authenticated else None,
         "notice": notice if notice in NOTICES else None,
     }
-    return _render(page, request, "idea.html", **{**shown, **extra})
+    share = (idea.title, idea.problem)
+    shown["avp_page_title_lang"] = idea.language  # the idea's title in the breadcrumbs
+    return _render(page, request, "idea.html", obj=idea, share=share, **{**shown, **extra})
 
 
 def _support(page: Any, request: HttpRequest, idea_id: int) -> HttpResponse:
@@ -242,6 +287,7 @@ def _support_link(page: Any, request: HttpRequest, purpose: str) -> HttpResponse
             request,
             gettext("Support this idea?") if confirming else gettext("Withdraw your support?"),
             idea.title,
+            text_lang=idea.language,
             action=f"{request.path}?t={token}",
             button=gettext("Confirm my support") if confirming else gettext("Withdraw my support"),
         )
@@ -253,11 +299,13 @@ def _support_link(page: Any, request: HttpRequest, purpose: str) -> HttpResponse
     return HttpResponseRedirect(f"{idea_url}?notice=withdrawn")
 
 
+@own_page()
 def ideas_view(page: Any, request: HttpRequest) -> HttpResponse:
     """``ideas/``: the public ideas of the plan, filtered and paginated."""
     return in_page_language(page, lambda: _listing(page, request))
 
 
+@own_page()
 def new_idea_view(page: Any, request: HttpRequest) -> HttpResponse:
     """``ideas/new/``: the form (GET) and sending it (POST)."""
     return in_page_language(page, lambda: _new(page, request))
@@ -268,11 +316,13 @@ def confirm_view(page: Any, request: HttpRequest) -> HttpResponse:
     return in_page_language(page, lambda: _confirm(page, request))
 
 
+@own_page()
 def idea_view(page: Any, request: HttpRequest, idea_id: int) -> HttpResponse:
     """``ideas/<id>/``: one public idea with the municipality's response."""
     return in_page_language(page, lambda: _idea(page, request, idea_id))
 
 
+@own_page(route="idea")
 def support_view(page: Any, request: HttpRequest, idea_id: int) -> HttpResponse:
     """``ideas/<id>/support/``: support (or, logged in, withdraw) by POST."""
     return in_page_language(page, lambda: _support(page, request, idea_id))

@@ -1,18 +1,22 @@
 """The Ideas admin area: idea collections (one per plan) and the ideas themselves, with
-moderation, the municipality's response and a CSV/XLSX export without e-mail addresses.
-Every view keeps to the editor's municipality (``scope_viewset``, by the plan)."""
+moderation (one by one, or in bulk: ``bulk_actions``), the municipality's response, an
+action item made from an idea (``admin_views``) and a CSV/XLSX export without e-mail
+addresses. Every view keeps to the editor's municipality (``scope_viewset``, by the plan).
+
+Ideas are a snippet viewset (registered as a viewset, never with ``register_snippet``):
+Wagtail's model viewsets have no bulk actions, snippet viewsets do."""
 
 from __future__ import annotations
 
-import django_filters
 from django.apps import apps
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic.models import IndexView, InspectView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import HeaderButton
+from wagtail.snippets.views.snippets import EditView, IndexView, InspectView, SnippetViewSet
 
 from avp_wagtail.admin.exports import (
     AvpInspectMixin,
@@ -21,22 +25,9 @@ from avp_wagtail.admin.exports import (
 )
 from avp_wagtail.admin.scope import scope_viewset
 from avp_wagtail.ideas.admin_forms import IdeaCollectionForm, IdeaResponseForm
-from avp_wagtail.ideas.choices import IdeaState, ResponseState
+from avp_wagtail.ideas.filters import SEARCH_FIELDS, IdeaFilterSet
 from avp_wagtail.ideas.models import Idea, IdeaCollection
-from avp_wagtail.ideas.permissions import IDEA_SCOPE
-
-
-class IdeaFilterSet(WagtailFilterSet):
-    state = django_filters.ChoiceFilter(
-        label=_("state"), choices=IdeaState.choices, empty_label=_("All")
-    )
-    response_state = django_filters.ChoiceFilter(
-        label=_("response"), choices=ResponseState.choices, empty_label=_("All")
-    )
-
-    class Meta:
-        model = Idea
-        fields = ["state", "response_state"]
+from avp_wagtail.ideas.permissions import IDEA_SCOPE, can_create_action
 
 
 class IdeaIndexView(AvpSpreadsheetExportMixin, IndexView):
@@ -51,20 +42,41 @@ class IdeaInspectView(AvpInspectMixin, InspectView):
     pass
 
 
+class IdeaEditView(EditView):
+    """The response form, with "Create an action item from this idea" for those who may."""
+
+    def get_header_buttons(self):
+        buttons = super().get_header_buttons()
+        if can_create_action(self.request.user, self.object):
+            buttons.insert(
+                0,
+                HeaderButton(
+                    _("Create an action item from this idea"),
+                    url=reverse("avp_ideas_create_action", args=[self.object.pk]),
+                    icon_name="plus",
+                ),
+            )
+        return buttons
+
+
 @scope_viewset(IDEA_SCOPE)
-class IdeaViewSet(ModelViewSet):
+class IdeaViewSet(SnippetViewSet):
     model = Idea
     name = "avp_ideas"
     url_prefix = "avp/ideas"
+    url_namespace = "avp_ideas"
+    # In the "Residents' ideas" menu, not under Snippets.
+    menu_item_is_registered = True
     icon = "pick"
     menu_label = _("Ideas")
+    edit_view_class = IdeaEditView
     index_view_class = IdeaIndexView
     inspect_view_class = IdeaInspectView
     inspect_view_enabled = True
     # A resident's personal data is never duplicated.
     copy_view_enabled = False
     filterset_class = IdeaFilterSet
-    search_fields = ["title", "problem", "proposal", "author_name", "organisation"]
+    search_fields = list(SEARCH_FIELDS)
     search_backend_name = None
     list_per_page = 50
     ordering = ["-created_at"]
@@ -122,6 +134,7 @@ class IdeaViewSet(ModelViewSet):
             FieldPanel("state"),
             FieldPanel("response_state"),
             FieldPanel("response_text"),
+            FieldPanel("response_language"),
             FieldPanel("action_items"),
             FieldPanel("merged_into"),
         ],

@@ -5,9 +5,17 @@ The admin's import form checks the file and records an ItemImport; a task
 and progress meanwhile. The file's text is kept only until the import has run.
 """
 
+import datetime
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+STALLED_SUMMARY = _(
+    "The import stopped before it finished (its worker was interrupted). Nothing was "
+    "imported: send the file again."
+)
 
 
 class ItemImport(models.Model):
@@ -59,6 +67,12 @@ class ItemImport(models.Model):
         help_text=_("Rows not imported, or the errors that rejected the file."),
     )
     created_at = models.DateTimeField(_("started at"), auto_now_add=True)
+    started_at = models.DateTimeField(
+        _("running since"),
+        null=True,
+        blank=True,
+        help_text=_("When a worker began the import (it may wait in the queue before)."),
+    )
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
     class Meta:
@@ -68,6 +82,24 @@ class ItemImport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.file_name or self.pk} → {self.plan_id}"
+
+    def give_up_if_stalled(self, after: datetime.timedelta) -> bool:
+        """Mark the import failed when it has been running longer than ``after``: its
+        worker stopped (the rows are written in one transaction, so nothing was imported).
+        A worker that is still running and finishes after all records its outcome anyway.
+        Returns whether it gave up."""
+        if self.state != self.State.RUNNING or self.started_at is None:
+            return False
+        if timezone.now() - self.started_at < after:
+            return False
+        self.state = self.State.FAILED
+        self.finished_at = timezone.now()
+        self.summary = str(STALLED_SUMMARY)
+        self.text = ""
+        type(self).objects.filter(pk=self.pk, state=self.State.RUNNING).update(
+            state=self.state, finished_at=self.finished_at, summary=self.summary, text=""
+        )
+        return True
 
     @property
     def finished(self) -> bool:

@@ -108,12 +108,27 @@ class MeetingSignupSettings(models.Model):
             meeting__translation_key=self.translation_key  # type: ignore[attr-defined]
         )
 
+    def group_capacity(self) -> int | None:
+        """The places of the meeting in all its languages (None: no limit). The number is
+        synchronised to the translations, but a translation not yet synchronised may
+        differ: the smallest limit of this page and its live translations counts, so that
+        no language version gives away a place another has not got."""
+        others = (
+            type(self)
+            .objects.filter(translation_key=self.translation_key, live=True)  # type: ignore[attr-defined]
+            .exclude(pk=self.pk)
+            .values_list("signup_capacity", flat=True)
+        )
+        limits = [c for c in [self.signup_capacity, *others] if c is not None]
+        return min(limits) if limits else None
+
     def places_left(self) -> int | None:
-        """Free places (None: no limit)."""
-        if self.signup_capacity is None:
+        """Free places (None: no limit), over the meeting's language versions."""
+        capacity = self.group_capacity()
+        if capacity is None:
             return None
         taken = self.signups().filter(state=MeetingSignup.State.CONFIRMED).count()
-        return max(self.signup_capacity - taken, 0)
+        return max(capacity - taken, 0)
 
     def clean_signup_settings(self) -> dict[str, Any]:
         """Field errors of the sign-up settings (for the page's ``clean``)."""

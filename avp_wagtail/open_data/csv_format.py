@@ -5,7 +5,8 @@ item's value in the JSON document. The first columns follow the OGP commitments 
 where it has a column for the fact; ours come after. Headers are English and fixed (they
 are machine-readable names);
 cell values are in the plan's language. Lists are separated by "; ", milestones are one
-per line as "due date; completed date; title". See docs/open-data.md.
+per line as "due date; completed date; title". Features add columns after the schema's
+(``open_data.extensions``); the import reads only the schema's. See docs/open-data.md.
 
 Cells that a spreadsheet would read as a formula (starting with =, +, -, @, tab or
 carriage return) are exported with a leading apostrophe, and the import strips it again.
@@ -20,6 +21,7 @@ from typing import Any
 
 from avp_wagtail.models import item_schema
 from avp_wagtail.models.item_schema import ItemField, Value
+from avp_wagtail.open_data.extensions import extra_columns
 from avp_wagtail.open_data.schema import OGP_NAMES, completion
 
 LIST_SEPARATOR = "; "
@@ -78,21 +80,30 @@ def _cell(row: ItemField, item: dict[str, Any], document: dict[str, Any]) -> Any
     return convert(value, item, document) if convert else value
 
 
-def headers() -> list[str]:
-    """The CSV header row: the schema's columns, in their order."""
+def schema_headers() -> list[str]:
+    """The schema's columns, in their order."""
     return [row.csv for row in item_schema.csv_fields()]
 
 
+def headers() -> list[str]:
+    """The CSV header row: the schema's columns, then the features' (e.g. the ideas app's
+    "Source Ideas", ``open_data.extensions``), which the import does not read."""
+    return schema_headers() + [header for header, cell in extra_columns()]
+
+
 # The columns as the schema declares them (read ``headers()`` for the current ones).
-HEADERS = headers()
+HEADERS = schema_headers()
 
 
 def document_rows(document: dict[str, Any]) -> Iterator[list[str]]:
     """The CSV rows (header first) of an exported plan document, escaped."""
     rows = item_schema.csv_fields()
-    yield [row.csv for row in rows]
+    extra = extra_columns()
+    yield [row.csv for row in rows] + [header for header, cell in extra]
     for item in document["items"]:
-        yield [escape_cell(_cell(row, item, document)) for row in rows]
+        yield [escape_cell(_cell(row, item, document)) for row in rows] + [
+            escape_cell(cell(item, document)) for header, cell in extra
+        ]
 
 
 def document_csv(document: dict[str, Any]) -> str:

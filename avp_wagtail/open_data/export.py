@@ -24,6 +24,7 @@ from avp_wagtail.core.sites import full_url, municipality_name, site_of, site_ur
 from avp_wagtail.core.visibility import visible, visible_q
 from avp_wagtail.models import ActionItemPage, MeetingDiscussedItem, item_schema
 from avp_wagtail.models.item_schema import MILESTONE_FIELDS, OGP_VALUE_FIELDS, ItemField, Value
+from avp_wagtail.open_data.extensions import ExportContext, extend_document
 from avp_wagtail.open_data.rich_text import absolute_links, html_of, resolve_page_links
 from avp_wagtail.open_data.schema import SCHEMA_NAME, SCHEMA_VERSION
 
@@ -257,14 +258,15 @@ def items_html(
 
 def plan_export(plan: Any, request: HttpRequest | None = None, only: Any = None) -> dict[str, Any]:
     """The whole open data document of a plan, in the plan's language; with ``only`` (one
-    of its items), the same document listing just that item."""
+    of its items), the same document listing just that item. Features add their keys
+    (``open_data.extensions``: e.g. the ideas app's ``ideas`` and ``source_ideas``)."""
     items = export_items(plan, only, request)
     meetings = _meetings_by_item(items, request)
     programme = plan.get_parent().specific
     site = site_of(plan, request)
     base = base_url(site, request)
     html = items_html(items, base, request)
-    return {
+    document = {
         "schema": SCHEMA_NAME,
         "schema_version": SCHEMA_VERSION,
         "generator": f"avp-wagtail {__version__}",
@@ -316,6 +318,8 @@ def plan_export(plan: Any, request: HttpRequest | None = None, only: Any = None)
             for item in items
         ],
     }
+    extend_document(document, ExportContext(plan, items, request, base, only))
+    return document
 
 
 def export_filename(plan: Any, extension: str) -> str:

@@ -7,7 +7,8 @@ from avp_wagtail.core.choices import ItemStatus, OgpValue
 
 SCHEMA_NAME = "avp-wagtail/action-plan"
 # Major.minor: a reader accepts any minor version of the major version it knows.
-SCHEMA_VERSION = "1.0"
+# 1.1: the features' keys (the ideas app's top-level "ideas" and items' "source_ideas").
+SCHEMA_VERSION = "1.1"
 SUPPORTED_MAJOR = "1"
 
 # OGP's own English names of its values, as in the OGP commitments dataset.

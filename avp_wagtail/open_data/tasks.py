@@ -57,7 +57,7 @@ def run_item_import(import_id: int) -> str:
     (all or nothing, as in the request before), and record the outcome on it. Returns the
     state it ended in. A job already started (a task run twice) is left alone."""
     claimed = ItemImport.objects.filter(pk=import_id, state=ItemImport.State.QUEUED).update(
-        state=ItemImport.State.RUNNING
+        state=ItemImport.State.RUNNING, started_at=timezone.now()
     )
     if not claimed:
         logger.info("CSV import %s is not waiting to start; left alone.", import_id)

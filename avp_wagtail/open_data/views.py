@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from typing import Any
 
@@ -17,6 +18,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from avp_wagtail.conf import get_setting
 from avp_wagtail.core.cleaning import parse_id, strip_control
 from avp_wagtail.core.sites import full_url
 from avp_wagtail.core.tasks import enqueue_after_commit
@@ -77,7 +79,10 @@ class ImportItemsView(PlanAdminView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["submit_button_label"] = _("Import")
-        context["recent_imports"] = ItemImport.objects.filter(plan=self.plan)[:5]
+        recent = list(ItemImport.objects.filter(plan=self.plan)[:5])
+        for job in recent:
+            job.give_up_if_stalled(stalled_after())
+        context["recent_imports"] = recent
         # The public CSV on the plan's own site (the admin may be served from another).
         plan_url = full_url(self.plan, self.request) if self.plan.live else None
         context["csv_url"] = (
@@ -125,6 +130,10 @@ class ImportItemsView(PlanAdminView):
         return self.render_to_response(self.get_context_data(form=form, import_errors=errors))
 
 
+def stalled_after() -> datetime.timedelta:
+    return datetime.timedelta(seconds=get_setting("IMPORT_STALLED_AFTER"))
+
+
 class ImportStatusView(PlanAdminMixin, TemplateView):
     """One CSV import of the plan: its state, its progress while a worker runs it, and its
     outcome (the summary, the rows not imported, or the errors that rejected the file)."""
@@ -139,6 +148,7 @@ class ImportStatusView(PlanAdminMixin, TemplateView):
         job = get_object_or_404(
             ItemImport, pk=parse_id(self.kwargs["import_id"]) or 0, plan=self.plan
         )
+        job.give_up_if_stalled(stalled_after())
         done = rows_done(job)
         context.update(
             job=job,

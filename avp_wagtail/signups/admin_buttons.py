@@ -17,6 +17,8 @@ def _buttons(page: Any, user: Any) -> Iterator[Button]:
         return
     if not page.permissions_for_user(user).can_edit():
         return
+    if not user.has_perm("avp_wagtail.view_meetingsignup"):
+        return  # both show what residents wrote in their sign-ups
     yield Button(
         _("Sign-ups"),
         reverse("avp_meeting_signups:index") + f"?meeting={page.pk}",

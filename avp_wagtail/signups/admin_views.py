@@ -26,9 +26,21 @@ class AttendingFromSignupsView(WagtailAdminTemplateMixin, TemplateView):
 
     def dispatch(self, request: HttpRequest, meeting_id: int, **kwargs: Any) -> HttpResponseBase:
         self.meeting = get_object_or_404(MeetingProtocolPage, pk=parse_id(meeting_id) or 0)
-        if not self.meeting.permissions_for_user(request.user).can_edit():
+        # The organisations come from residents' sign-ups: who may not see those (the
+        # sign-ups' view permission) may not see them here either.
+        if not (
+            self.meeting.permissions_for_user(request.user).can_edit()
+            and request.user.has_perm("avp_wagtail.view_meetingsignup")
+        ):
             raise PermissionDenied
         return super().dispatch(request, **kwargs)
+
+    def lock_message(self) -> str | None:
+        """Why the meeting cannot be changed by this editor now (a lock), else None."""
+        lock = self.meeting.get_lock()
+        if lock is None or not lock.for_user(self.request.user):
+            return None
+        return str(lock.get_message(self.request.user))
 
     def get_page_subtitle(self) -> str:
         return self.meeting.get_admin_display_title()
@@ -49,10 +61,15 @@ class AttendingFromSignupsView(WagtailAdminTemplateMixin, TemplateView):
             found=attending_from_signups(self.meeting),
             signups_url=reverse("avp_meeting_signups:index") + f"?meeting={self.meeting.pk}",
             edit_url=reverse("wagtailadmin_pages:edit", args=[self.meeting.pk]),
+            lock_message=self.lock_message(),
         )
         return context
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        locked = self.lock_message()
+        if locked:  # as Wagtail's own editor: a locked page gets no new revision
+            messages.error(request, locked)
+            return redirect("wagtailadmin_pages:edit", self.meeting.pk)
         found = attending_from_signups(self.meeting)
         if found.new:
             add_attending(self.meeting, found.new, request.user)

@@ -5,12 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.translation import gettext_lazy as _
 
 from avp_wagtail.core.cleaning import ControlCharacterCleaningMixin
 from avp_wagtail.core.emails import validate_deliverable_email
-from avp_wagtail.forms.interest import HoneypotInput
+from avp_wagtail.core.forms import HoneypotFormMixin
 from avp_wagtail.models import MeetingSignup
 
 # Each optional question and the meeting setting that asks it.
@@ -21,14 +20,7 @@ QUESTIONS = {
 }
 
 
-class MeetingSignupForm(ControlCharacterCleaningMixin, forms.ModelForm):
-    HONEYPOT = "website"
-
-    website = forms.CharField(
-        label=_("Leave this field empty (it catches spam robots)"),
-        required=False,
-        widget=HoneypotInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
+class MeetingSignupForm(HoneypotFormMixin, ControlCharacterCleaningMixin, forms.ModelForm):
     consent = forms.BooleanField(
         label=_("I agree that my data is stored to organise this meeting and deleted after it."),
         required=True,
@@ -88,23 +80,3 @@ class MeetingSignupForm(ControlCharacterCleaningMixin, forms.ModelForm):
                 del self.fields[name]
         # The consent and the honeypot last.
         self.order_fields([name for name in self.fields if name not in ("consent", "website")])
-
-    def clean(self) -> dict[str, Any]:
-        cleaned_data = super().clean()
-        if cleaned_data.get(self.HONEYPOT):
-            self.add_error(
-                None,
-                _(
-                    "Nothing was sent: a field meant for spam robots was filled in (perhaps "
-                    "by your browser). It is empty now; please send again."
-                ),
-            )
-        return cleaned_data
-
-    @property
-    def honeypot(self) -> Any:
-        return self[self.HONEYPOT]
-
-    @property
-    def has_field_errors(self) -> bool:
-        return any(name != NON_FIELD_ERRORS for name in self.errors)

@@ -48,24 +48,42 @@ def sign_up(meeting: Any, signup: MeetingSignup) -> tuple[MeetingSignup, bool]:
     return signup, True
 
 
-def cancel(signup: MeetingSignup) -> MeetingSignup | None:
-    """Cancel ``signup``; its place goes to the first on the waiting list, who is returned
-    (None when nobody moves up)."""
+def _move_up(meeting: Any) -> list[MeetingSignup]:
+    """Give the free places to the first on the waiting list (the caller holds the lock).
+    Only before the meeting starts: a place in a past meeting is no use to anyone."""
+    if timezone.now() >= meeting.start:
+        return []
+    left = meeting.places_left()
+    waiting = meeting.signups().filter(state=State.WAITING).order_by("created_at", "pk")
+    moved = list(waiting if left is None else waiting[:left])
+    for signup in moved:
+        signup.state = State.CONFIRMED
+        signup.save(update_fields=["state"])
+    return moved
+
+
+def fill_free_places(meeting: Any) -> list[MeetingSignup]:
+    """Move the waiting list up into the places that are free: after an editor raised the
+    number of places (or removed the limit) or deleted a sign-up that had a place. Returns
+    who moved up, in order, for their e-mails."""
+    with transaction.atomic():
+        _lock(meeting)
+        return _move_up(meeting)
+
+
+def cancel(signup: MeetingSignup) -> list[MeetingSignup]:
+    """Cancel ``signup``; its place (and any other free one) goes to the first on the
+    waiting list, who are returned, in order."""
     meeting = signup.meeting
     with transaction.atomic():
         _lock(meeting)
         signup.refresh_from_db()
         if signup.state == State.CANCELLED:
-            return None
+            return []
         had_place = signup.state == State.CONFIRMED
         signup.state = State.CANCELLED
         signup.cancelled_at = timezone.now()
         signup.save(update_fields=["state", "cancelled_at"])
         if not had_place:
-            return None
-        first = meeting.signups().filter(state=State.WAITING).order_by("created_at", "pk").first()
-        if first is None or meeting.places_left() == 0:
-            return None
-        first.state = State.CONFIRMED
-        first.save(update_fields=["state"])
-        return first
+            return []
+        return _move_up(meeting)

@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from avp_wagtail.conf import get_setting
+from avp_wagtail.core.dates import format_date
 from avp_wagtail.core.ratelimit import over_limit
 from avp_wagtail.core.tasks import enqueue_after_commit
 from avp_wagtail.models import MeetingSignup
@@ -114,8 +115,7 @@ def _cancel(meeting: Any, request: HttpRequest) -> HttpResponse:
             meeting, request, gettext("Your sign-up is cancelled"), gettext("Nothing has changed.")
         )
     if request.method == "POST":
-        moved_up = cancel(signup)
-        if moved_up is not None:
+        for moved_up in cancel(signup):
             enqueue_after_commit(send_signup_moved_up, moved_up.pk)
         return _message(
             meeting,
@@ -123,11 +123,21 @@ def _cancel(meeting: Any, request: HttpRequest) -> HttpResponse:
             gettext("Your sign-up is cancelled"),
             gettext("Thank you for telling us. You can sign up again while the form is open."),
         )
+    # The question names the meeting: a resident may have signed up for several.
+    when = ", ".join(
+        part
+        for part in (meeting.title, format_date(meeting.start, "datetime"), meeting.location)
+        if part
+    )
+    if signup.state == MeetingSignup.State.CONFIRMED:
+        text = gettext("%(meeting)s. Your place goes to the next on the waiting list.")
+    else:
+        text = gettext("%(meeting)s. You leave the waiting list.")
     return _message(
         meeting,
         request,
         gettext("Cancel your sign-up?"),
-        "",
+        text % {"meeting": when},
         cancel_action=f"{request.path}?t={token}",
     )
 

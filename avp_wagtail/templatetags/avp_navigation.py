@@ -2,7 +2,8 @@
 
 from django import template
 
-from avp_wagtail.navigation import breadcrumbs, network_pages
+from avp_wagtail.core.i18n import subpage_path
+from avp_wagtail.navigation import Crumb, breadcrumbs, network_pages
 
 register = template.Library()
 
@@ -13,7 +14,19 @@ def avp_breadcrumbs(context, page=None):
     page = page or context.get("page")
     if page is None:
         return {"crumbs": []}
-    return {"crumbs": breadcrumbs(page, context.get("request"))}
+    request = context.get("request")
+    crumbs = breadcrumbs(page, request)
+    title = context.get("avp_page_title")
+    subpath = subpage_path(page, request) if request is not None else ""
+    if title and subpath:
+        # A sub-URL that is a page of its own (an idea under its plan): the page is a step
+        # on the way, the sub-URL's page the current one (its own address, also when a
+        # form posted to another sub-URL shows it again).
+        crumbs[-1].is_current = False
+        url = f"{crumbs[-1].url}{subpath}"
+        lang = context.get("avp_page_title_lang") or ""
+        crumbs.append(Crumb(str(title), url, is_current=True, lang=lang))
+    return {"crumbs": crumbs}
 
 
 @register.simple_tag(takes_context=True)

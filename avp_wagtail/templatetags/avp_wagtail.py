@@ -46,6 +46,13 @@ def avp_amount(value):
     )
 
 
+@register.filter
+def avp_summary_label(label):
+    """A field's label as it starts an error summary's line ("<label>: <error>"), without the
+    full stop or colon a sentence-long label (a consent) ends in: not "… after it.: …"."""
+    return str(label or "").rstrip().rstrip(".:;").rstrip()
+
+
 # Characters that could end the <script> element or start HTML inside it.
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 

@@ -34,6 +34,7 @@ from avp_wagtail.models import (
 
 from . import content
 from .comments import add_demo_comments, delete_demo_comments
+from .ideas import add_demo_ideas
 from .localize import translate_demo
 from .neighbour import build_neighbour, delete_neighbour
 from .translations import ITEM_SUMMARY_SUFFIX
@@ -312,4 +313,6 @@ def build_demo(translate=True, neighbour=False, address=None):
         tags = AvpTag.objects.filter(tagged_action_items__content_object__in=items.values())
         snippets = [*orgs.values(), *people.values(), *tags.distinct().order_by("name")]
         translate_demo(programme, snippets, home=home)
+    # After the translations: an idea is filed on the plan's version in its own language.
+    add_demo_ideas(plan, items)
     return programme

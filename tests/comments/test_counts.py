@@ -78,7 +78,9 @@ def plan_page_count(client, item):
     plan = item.get_parent()
     html = client.get(plan.url).content.decode()
     href = item.relative_url(item.get_site())
-    for row in re.findall(r"<tr>(.*?)</tr>", html, re.S):
+    # The items table (the timeline's table lists the items too, without the counts).
+    tables = re.findall(r'<table class="avp-items[^"]*">(.*?)</table>', html, re.S)
+    for row in re.findall(r"<tr>(.*?)</tr>", "".join(tables), re.S):
         if f'href="{href}"' in row:
             cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
             text = re.sub(r"<[^>]+>", " ", cells[-1])

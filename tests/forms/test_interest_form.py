@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core import mail
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -116,3 +117,15 @@ def test_deadline_day_itself_is_still_open(client, call):
     call.deadline = timezone.localdate()
     publish(call)
     assert 'name="consent"' in client.get(call.url).content.decode()
+
+
+def test_the_error_summary_reads_label_colon_error_without_a_doubled_stop(client, call):
+    """The consent's label is a sentence ending in a full stop; its line in the error
+    summary read "… after it.: Please give your consent …"."""
+    response = client.post(call.url, valid_data(consent=None))
+    form = response.context["form"]
+    assert str(form.fields["consent"].label).endswith(".")  # the case the summary handles
+    summary = BeautifulSoup(response.content, "html.parser").select_one("#interest-errors")
+    lines = [" ".join(li.stripped_strings) for li in summary.select("li")]
+    assert lines
+    assert all(".:" not in line and ". :" not in line for line in lines), lines

@@ -33,12 +33,16 @@ EVENING = datetime.datetime(2026, 12, 14, 18, 0)
         ("et", "short", "14.12.2026"),
         ("et", "short_datetime", "14.12.2026, kell 18.00"),
         ("et", "time", "18.00"),
-        ("ru", "date", "14 декабря 2026 г."),
-        ("ru", "datetime", "14 декабря 2026 г., 18:00"),
+        ("ru", "date", "14 декабря 2026"),
+        ("ru", "datetime", "14 декабря 2026, 18:00"),
         ("ru", "short", "14.12.2026"),
         ("ru", "short_datetime", "14.12.2026, 18:00"),
         ("ru", "time", "18:00"),
-        ("en", "date", "Dec. 14, 2026"),
+        ("en", "date", "14 December 2026"),
+        ("en", "datetime", "14 December 2026, 18:00"),
+        ("en", "short", "14 Dec 2026"),
+        ("en", "short_datetime", "14 Dec 2026, 18:00"),
+        ("en", "time", "18:00"),
     ],
 )
 def test_dates_read_in_the_readers_language_and_24_hour_clock(settings, language, kind, expected):
@@ -49,6 +53,16 @@ def test_dates_read_in_the_readers_language_and_24_hour_clock(settings, language
             Context({"value": value, "kind": kind})
         )
     assert rendered == expected
+
+
+@pytest.mark.parametrize("language", ["et", "en", "ru"])
+def test_a_sentence_ending_in_a_date_or_time_ends_in_one_full_stop(language):
+    """ "Sign up by <deadline>." read "… 6 p.m.." in English (Django's formats) and a
+    Russian date ending in the year's abbreviation at the end of a sentence."""
+    value = timezone.make_aware(EVENING)
+    with translation.override(language):
+        for kind in ("date", "datetime", "short", "short_datetime", "time"):
+            assert not format_date(value, kind).endswith(".")
 
 
 def test_a_date_asked_for_with_a_time_shows_the_date_only():
@@ -72,7 +86,8 @@ def test_meeting_pages_never_show_a_12_hour_clock_or_english_order(client, home)
 def test_translated_meeting_pages_use_their_own_date_format(client, translated_programme):
     for language, pattern in (
         ("et", r"\d{1,2}\. \w+ \d{4}, kell \d{1,2}\.\d{2}"),
-        ("ru", r"\d{1,2} \w+ \d{4} г\., \d{1,2}:\d{2}"),
+        ("ru", r"\d{1,2} \w+ \d{4}, \d{1,2}:\d{2}"),
+        ("en", r"\d{1,2} \w+ \d{4}, \d{2}:\d{2}"),
     ):
         meeting = MeetingProtocolPage.objects.filter(locale__language_code=language).first()
         text = BeautifulSoup(client.get(meeting.url).content, "html.parser").get_text(" ")

@@ -6,6 +6,7 @@ from django.utils import timezone
 from avp_wagtail.ideas.choices import ModerationMode
 from avp_wagtail.ideas.models import IdeaCollection
 from tests.builders import make_plan, make_programme
+from tests.helpers import english_admin
 
 
 @pytest.fixture
@@ -24,3 +25,10 @@ def collection(plan):
         closes_on=today + datetime.timedelta(days=7),
         moderation=ModerationMode.POST,
     )
+
+
+@pytest.fixture
+def admin_client(admin_client, django_user_model):
+    """The editor works in an English admin (messages are checked in English)."""
+    english_admin(django_user_model.objects.get(username="editor"))
+    return admin_client

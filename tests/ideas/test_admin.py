@@ -21,16 +21,6 @@ URL = "/admin/avp/ideas/"
 IDEA_PERMISSIONS = ("view_idea", "change_idea")
 
 
-@pytest.fixture
-def admin_client(admin_client, django_user_model):
-    from wagtail.users.models import UserProfile
-
-    profile = UserProfile.get_for_user(django_user_model.objects.get(username="editor"))
-    profile.preferred_language = "en"
-    profile.save()
-    return admin_client
-
-
 def respond(client, idea, **fields):
     data = {
         "state": idea.state,
@@ -63,8 +53,10 @@ def test_an_editor_sees_exports_and_opens_only_their_municipalitys_ideas(
     assert_denied(editor.get(f"{URL}delete/{our_idea.pk}/"))
 
 
-def test_nobody_adds_an_idea_in_the_admin(admin_client):
-    assert admin_client.get(f"{URL}new/").status_code in (302, 403)
+def test_nobody_adds_an_idea_in_the_admin(admin_client, plan, collection):
+    assert_denied(admin_client.get(f"{URL}add/"))
+    assert_denied(admin_client.post(f"{URL}add/", {"title": "Uus", "plan": plan.pk}))
+    assert not Idea.objects.exists()
 
 
 def test_the_response_form_shows_the_idea_but_never_the_e_mail(admin_client, plan, collection):
@@ -260,3 +252,20 @@ def test_a_supporter_gets_the_response_e_mail_in_their_own_language(
     with translation.override("ru"):
         label = str(ResponseState.CONSIDERING.label)
     assert label in to_supporter.body or label in to_supporter.subject
+
+
+def test_the_list_filters_by_state_and_response_and_counts_supporters(
+    admin_client, plan, collection
+):
+    pending = make_idea(plan, 1, state=IdeaState.PENDING, title="Ootel idee")
+    make_idea(plan, 2, title="Vastatud idee", response_state=ResponseState.ALREADY)
+    for n in range(3):
+        IdeaSupport.objects.create(idea=pending, email=f"t{n}@example.ee")
+    by_state = admin_client.get(URL, {"state": IdeaState.PENDING}).content.decode()
+    assert "Ootel idee" in by_state
+    assert "Vastatud idee" not in by_state
+    assert "Supporters" in by_state
+    assert ">3<" in by_state.replace(" ", "").replace("\n", "")
+    by_response = admin_client.get(URL, {"response_state": ResponseState.ALREADY})
+    assert "Ootel idee" not in by_response.content.decode()
+    assert "Vastatud idee" in by_response.content.decode()

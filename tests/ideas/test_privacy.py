@@ -44,7 +44,7 @@ def test_retention_erases_unconfirmed_and_anonymises_old_ideas_and_supports(plan
     assert support.email == ""
     assert fresh.supports.count() == 1  # still counted
     again = erase_expired()  # idempotent
-    assert [again[k] for k in done if k.startswith("idea")] == [0, 0, 0]
+    assert not any(again[k] for k in done if k.startswith("idea"))
 
 
 def test_one_persons_ideas_and_supports_are_erased_on_request(plan):

@@ -90,3 +90,14 @@ def test_a_flood_of_supports_is_refused(client, plan, collection, mailoutbox, se
     assert support(client, plan, idea, email="a@example.ee").status_code == 302
     assert support(client, plan, idea, email="a@example.ee").status_code == 429
     assert len(mailoutbox) == 1
+
+
+def test_a_merged_idea_sends_supporters_to_the_idea_it_joined(client, plan, collection):
+    from avp_wagtail.ideas.choices import ResponseState
+
+    joined = make_idea(plan, 1, title="Suurem idee")
+    merged = make_idea(plan, 2, response_state=ResponseState.MERGED, merged_into=joined)
+    page = html(client.get(f"{plan.url}ideas/{merged.pk}/"))
+    assert f'href="{plan.url}ideas/{joined.pk}/"' in page
+    assert 'id="avp-idea-support"' not in page  # no form on the merged one
+    assert 'id="avp-idea-support"' in html(client.get(f"{plan.url}ideas/{joined.pk}/"))

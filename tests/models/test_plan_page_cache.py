@@ -116,8 +116,10 @@ def test_a_restricted_item_never_reaches_an_anonymous_visitor(
 
     def member_sees():
         html = member_client.get(plan.url).content.decode()
-        assert "SALAJANE" in html  # in the table and under "behind schedule"
-        assert html.count("SALAJANE") == 2
+        # In the table, under "behind schedule" and in the timeline (its bar's text, name
+        # and tooltip, and its table).
+        assert "SALAJANE" in html
+        assert html.count("SALAJANE") == 6
 
     def anonymous_sees():
         html = client.get(plan.url).content.decode()

@@ -1,16 +1,13 @@
 import pytest
 
 from tests.builders import make_plan, make_programme
+from tests.helpers import english_admin
 
 
 @pytest.fixture
 def admin_client(admin_client, django_user_model):
     """The editor works in an English admin (messages are checked in English)."""
-    from wagtail.users.models import UserProfile
-
-    profile = UserProfile.get_for_user(django_user_model.objects.get(username="editor"))
-    profile.preferred_language = "en"
-    profile.save()
+    english_admin(django_user_model.objects.get(username="editor"))
     return admin_client
 
 

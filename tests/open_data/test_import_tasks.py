@@ -210,3 +210,37 @@ def test_a_row_updating_an_action_the_editor_may_not_edit_rejects_the_file(
     assert ActionItemPage.objects.get(pk=item.pk).get_latest_revision_as_object().title == (
         "Avatud eelarve"
     )
+
+
+@override_settings(TASKS=HELD)
+def test_an_import_whose_worker_stopped_shows_as_failed_after_the_time_limit(
+    admin_client, plan, settings
+):
+    """A worker that dies mid-import (a restart) left the import "Importing" for ever. Past
+    IMPORT_STALLED_AFTER it shows as failed, nothing imported (one transaction)."""
+    import datetime
+
+    from django.utils import timezone
+
+    default_task_backend.clear()
+    _post(admin_client, plan, _csv(3))
+    job = ItemImport.objects.get()
+    url = reverse("avp_item_import", args=[plan.pk, job.pk])
+    # A worker claimed it, then died (nothing written; the text kept).
+    started = timezone.now() - datetime.timedelta(minutes=30)
+    ItemImport.objects.filter(pk=job.pk).update(state=ItemImport.State.RUNNING, started_at=started)
+    assert "Importing" in admin_client.get(url).content.decode()  # within the hour
+    ItemImport.objects.filter(pk=job.pk).update(started_at=started - datetime.timedelta(hours=1))
+    html = admin_client.get(url).content.decode()
+    assert "Nothing was imported: the import failed" in html
+    assert "its worker was interrupted" in html
+    job.refresh_from_db()
+    assert (job.state, job.text) == (ItemImport.State.FAILED, "")
+    # A queued import (no worker yet) is never given up on.
+    _post(admin_client, plan, _csv(2))
+    waiting = ItemImport.objects.filter(state=ItemImport.State.QUEUED).get()
+    ItemImport.objects.filter(pk=waiting.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=2)
+    )
+    form_html = admin_client.get(reverse("avp_import_items", args=[plan.pk])).content.decode()
+    assert "Waiting to start" in form_html

@@ -59,11 +59,14 @@ def test_a_row_added_to_the_schema_is_in_every_export_and_import(client, plan, e
 
     document = json.loads(client.get(plan.url + "open-data/json/").content)
     assert document["items"][0]["comments_open"] is False
-    assert list(document["items"][0])[-1] == "comments_open"  # after the others
+    keys = list(document["items"][0])
+    assert keys.index("comments_open") == keys.index("adapted_from") + 1  # after the others
 
     text = client.get(plan.url + "open-data/csv/").content.decode()
     header = next(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
-    assert header[-1] == "Comments Open"
+    schema = csv_format.schema_headers()
+    assert schema[-1] == "Comments Open"
+    assert header[: len(schema)] == schema  # features' columns (open_data.extensions) after
     assert _rows(text)[0]["Comments Open"] == "no"
 
     with translation.override("en"):
@@ -129,7 +132,7 @@ def test_the_model_lists_are_the_schemas(extra_row):
         "progress",
         "comments_open",
     )
-    assert csv_format.headers()[-1] == "Comments Open"
+    assert csv_format.schema_headers()[-1] == "Comments Open"
 
 
 def test_every_row_names_a_field_and_every_value_type_is_implemented():
@@ -145,7 +148,8 @@ def test_every_row_names_a_field_and_every_value_type_is_implemented():
             assert row.value in apply.PARSERS, row
     columns = [row.column for row in item_schema.csv_fields()]
     assert columns == list(range(1, len(columns) + 1))
-    assert csv_format.headers() == csv_format.HEADERS
+    assert csv_format.schema_headers() == csv_format.HEADERS
+    assert csv_format.headers()[: len(csv_format.HEADERS)] == csv_format.HEADERS
 
 
 def test_the_docs_table_is_the_schemas():

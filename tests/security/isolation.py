@@ -262,7 +262,7 @@ def _fill(route, callback, world):
     names = [m.group("name") for m in PARAM.finditer(route)]
     if not names:
         return [route]
-    known = {"pk", "plan_id", "page_id", "meeting_id", "import_id"}
+    known = {"pk", "plan_id", "page_id", "meeting_id", "import_id", "idea_id"}
     if set(names) - known - {"revision_id", "revision_id_a", "revision_id_b"}:
         return []  # generic patterns (bulk, choosers) are filled by their own tests
     paths = []
@@ -273,6 +273,7 @@ def _fill(route, callback, world):
             "page_id": a["item"].pk,
             "meeting_id": a["meeting"].pk,
             "import_id": a["import"].pk,
+            "idea_id": a["idea"].pk,
         }
         for key in ("revision_id", "revision_id_a", "revision_id_b"):
             values[key] = 1
@@ -305,10 +306,12 @@ def core_snapshot(world):
         MeetingProtocolPage.objects.get(pk=a["meeting"].pk).latest_revision_id,
         Page.objects.filter(pk=a["draft"].pk).count(),
         Page.objects.get(pk=a["item"].pk).live,
+        # No action item made from site A's idea.
+        ActionItemPage.objects.count(),
     )
 
 
-CONFIRMATIONS = ("delete", "unpublish", "lock", "unlock", "bulk")
+CONFIRMATIONS = ("delete", "unpublish", "lock", "unlock", "bulk", "create-action")
 
 
 def admin_urls(world, comments=True):

@@ -66,6 +66,10 @@ def test_the_walk_finds_every_view_a_viewset_registers(world):
         "admin/avp/meetings/<meeting_id>/attending-from-signups/",
         "admin/avp/meeting-signups/inspect/<pk>/",
         "admin/reports/avp-action-items/",
+        "admin/avp/ideas/edit/<pk>/",
+        "admin/avp/ideas/inspect/<pk>/",
+        "admin/avp/ideas/history/<pk>/",
+        "admin/avp/ideas/<idea_id>/create-action/",
     ):
         assert expected in routes, expected
     assert not any("comments" in route for route in routes)
@@ -122,6 +126,13 @@ def test_editor_b_still_sees_their_own(client, world, editor_b):
     b = world["b"]
     draft = f"/admin/bulk/wagtailcore/page/publish/?id={b['draft'].pk}"
     assert "Mustand b" in client.get(draft).content.decode()
+    Idea.objects.filter(pk=b["idea"].pk).update(state="public")
+    hide = f"/admin/bulk/avp_ideas/idea/avp_hide/?id={b['idea'].pk}"
+    assert "Idee b" in client.get(hide).content.decode()
+    client.post(hide)
+    assert Idea.objects.get(pk=b["idea"].pk).state == "hidden"
+    create_action = f"/admin/avp/ideas/{b['idea'].pk}/create-action/"
+    assert client.get(create_action).status_code == 200
     sub = b["submission"].pk
     for path in (f"inspect/{sub}/", f"edit/{sub}/", f"history/{sub}/", f"usage/{sub}/"):
         assert client.get(f"/admin/avp/interest-submissions/{path}").status_code == 200, path

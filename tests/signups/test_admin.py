@@ -13,6 +13,7 @@ from tests.admin.multisite import (
     two_municipalities,
 )
 from tests.builders import make_meeting, publish
+from tests.helpers import english_admin
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_ui")]
 
@@ -26,11 +27,8 @@ def _signup(meeting, name, **fields):
 
 @pytest.fixture
 def admin_client(admin_client, django_user_model):
-    from wagtail.users.models import UserProfile
-
-    profile = UserProfile.get_for_user(django_user_model.objects.get(username="editor"))
-    profile.preferred_language = "en"
-    profile.save()
+    """The editor works in an English admin (messages are checked in English)."""
+    english_admin(django_user_model.objects.get(username="editor"))
     return admin_client
 
 
@@ -113,3 +111,45 @@ def test_attending_organisations_are_filled_from_the_sign_ups(admin_client, home
     draft = meeting.get_latest_revision_as_object()
     assert len(draft.attending_organisations.all()) == 1
     assert youth not in [link.organisation for link in draft.attending_organisations.all()]
+
+
+def test_attending_from_sign_ups_needs_the_sign_ups_view_permission(
+    client, django_user_model, home
+):
+    """An editor who may edit the meeting but not see the sign-ups does not get the
+    organisations residents typed into them."""
+    _ours, theirs = two_municipalities(home)
+    meeting = make_meeting(theirs["programme"], 9, 7, signup_open=True)
+    _signup(meeting, "Mari Maasikas", organisation="Salajane Selts")
+    editor = log_in_neighbour_editor(client, django_user_model, theirs)
+    url = f"/admin/avp/meetings/{meeting.pk}/attending-from-signups/"
+    response = editor.get(url)
+    assert_denied(response)
+    editor.post(url)
+    meeting.refresh_from_db()
+    assert meeting.get_latest_revision() is None or not (
+        meeting.get_latest_revision_as_object().attending_organisations.exists()
+    )
+    group = django_user_model.objects.get(username="naaber").groups.get()
+    group.permissions.add(Permission.objects.get(codename="view_meetingsignup"))
+    assert "Salajane Selts" in editor.get(url).content.decode()
+
+
+def test_a_meeting_locked_by_another_editor_gets_no_draft(admin_client, home, django_user_model):
+    from django.utils import timezone
+
+    from tests.builders import make_programme
+
+    meeting = make_meeting(make_programme(home), 1, 7, signup_open=True)
+    Organisation.objects.create(name="Küla Selts", kind="ngo")
+    _signup(meeting, "Mari Maasikas", organisation="Küla Selts")
+    other = django_user_model.objects.create_user("teine", password="pw")
+    meeting.locked, meeting.locked_by, meeting.locked_at = True, other, timezone.now()
+    meeting.save()
+    revisions = meeting.revisions.count()
+    url = f"/admin/avp/meetings/{meeting.pk}/attending-from-signups/"
+    html = admin_client.get(url).content.decode()
+    assert "locked" in html.lower()
+    response = admin_client.post(url, follow=True)
+    assert meeting.revisions.count() == revisions
+    assert "locked" in response.content.decode().lower()

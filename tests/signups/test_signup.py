@@ -5,6 +5,7 @@ the first on the waiting list. The page shows places left, never who signed up."
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.utils import timezone
 
 from avp_wagtail.models import MeetingSignup
@@ -83,6 +84,11 @@ def test_a_resident_signs_up_and_gets_a_calendar_entry_and_a_cancel_link(
     )
     assert "mari@example.ee" not in page
     assert "Mari Maasikas" not in page  # never who signed up
+    # The thanks, not the empty form again (it read as if nothing had happened); a link
+    # brings the form back for another person.
+    assert 'id="avp-signup-form"' not in page
+    assert et("Sign up another person") in page
+    assert 'id="avp-signup-form"' in client.get(meeting.url).content.decode()
 
 
 def test_when_the_places_are_taken_the_next_one_waits(client, meeting, mailoutbox):
@@ -105,6 +111,11 @@ def test_cancelling_gives_the_place_to_the_first_on_the_waiting_list(client, mee
     page = client.get(cancel)
     assert page.status_code == 200
     assert MeetingSignup.objects.get(email="a@example.ee").state == State.CONFIRMED
+    # The question names the meeting (a resident may have signed up for several).
+    question = " ".join(BeautifulSoup(page.content, "html.parser").main.stripped_strings)
+    assert et("Cancel your sign-up?") in question
+    assert f"{meeting.title}, " in question
+    assert "Rahvamaja saal" in question
     response = client.post(cancel)
     assert response.status_code == 200
     assert et("Your sign-up is cancelled") in response.content.decode()

@@ -15,7 +15,9 @@ from avp_wagtail.comments.duplicates import identical_comment
 from avp_wagtail.comments.models import AvpComment, CommentSettings, PendingComment
 from avp_wagtail.comments.notifications import notify_followers
 from avp_wagtail.comments.pending import find_pending, key_hash
+from avp_wagtail.comments.places import Place, host_version, object_holder
 from avp_wagtail.comments.signals import was_posted, will_be_posted
+from avp_wagtail.comments.targets import target_for_content_type
 from avp_wagtail.comments.threads import comment_link
 from avp_wagtail.comments.tokens import (
     BadLink,
@@ -34,30 +36,41 @@ from avp_wagtail.comments.views.posting import earlier_copy_redirect
 
 
 def _link_problem(request, text, status=400, pending=None, kept_text=None):
-    page = _from_page(pending, request)
+    back_page, back_url = _link_back(pending, request)
     return message(
         request,
         _("This confirmation link cannot be used"),
         text,
         status=status,
         kept_text=pending.comment if pending is not None else kept_text,
-        back_page=page,
-        back_url=page.get_url(request) if page is not None else None,
+        back_page=back_page,
+        back_url=back_url,
     )
 
 
-def _from_page(pending, request):
-    """The page the comment was written on (for a link back), or None if the visitor may
-    not see it (unpublished, or restricted since)."""
+def _link_back(pending, request):
+    """``(what, url)`` of the page the comment was written on (for a link back; ``what``
+    has its title), or ``(None, None)`` if the visitor may not see it (unpublished, or
+    restricted since). An object's discussion (an idea): the object on that page."""
     from wagtail.models import Page
 
     if pending is None:
-        return None
-    pk = pending.from_page_id or pending.object_pk
+        return None, None
+    found = object_holder(pending.content_type_id, pending.object_pk)
+    if found is not None:
+        holder, target = found
+        page = shown_page(request, host_version(holder, target, pending.from_page_id))
+        if page is None:
+            return None, None
+        return holder, Place(holder, page, target).url(request)
+    # (An object's id, e.g. an idea's, is no page id: only the page it was written on.)
+    is_object = target_for_content_type(pending.content_type_id) is not None
+    pk = pending.from_page_id or (None if is_object else pending.object_pk)
     try:
-        return shown_page(request, Page.objects.live().get(pk=int(pk)))
+        page = shown_page(request, Page.objects.live().get(pk=int(pk)))
     except (Page.DoesNotExist, TypeError, ValueError, OverflowError):
-        return None
+        return None, None
+    return page, page.get_url(request) if page is not None else None
 
 
 def _valid_parent(pending, target, content_type):
@@ -122,6 +135,25 @@ def _old_link(request, token):
     )
 
 
+def _place(pending, request):
+    """Where the waiting comment goes, on the page version it was written on (else the
+    thread page), or None: the page or object is gone, hidden, or restricted since she
+    wrote (and she has not given its password or logged in here): answered as for an
+    unpublished page, nothing published, the text kept."""
+    found = object_holder(pending.content_type_id, pending.object_pk)
+    if found is not None:  # an object's discussion (an idea)
+        holder, target = found
+        written_on = host_version(holder, target, pending.from_page_id)
+        page = shown_page(request, written_on, target.host_page(holder))
+        return Place(holder, page, target) if page is not None else None
+    target = commentable_page(pending.content_type_id, pending.object_pk)
+    if target is None:
+        return None
+    written_on = type(target).objects.live().filter(pk=pending.from_page_id).first()
+    from_page = shown_page(request, written_on, target)
+    return Place(target, from_page) if from_page is not None else None
+
+
 def _confirm(request, token):
     try:
         key = read_confirmation_token(token)
@@ -155,21 +187,16 @@ def _confirm(request, token):
             _("The link has expired. Your comment was not published; its text is below."),
             pending=pending,
         )
-    target = commentable_page(pending.content_type_id, pending.object_pk)
-    from_page = None
-    if target is not None:
-        written_on = type(target).objects.live().filter(pk=pending.from_page_id).first()
-        # Restricted since she wrote (and she has not given its password or logged in
-        # here): answered as for an unpublished page, nothing published, the text kept.
-        from_page = shown_page(request, written_on, target)
-    if from_page is None:
+    place = _place(pending, request)
+    if place is None:
         return _link_problem(
             request,
             _("The page no longer exists. Your text is below."),
             status=410,
             pending=pending,
         )
-    closed_reason = target.comments_closed_reason()
+    target = place.holder
+    closed_reason = place.closed_reason()
     if closed_reason:
         return _link_problem(request, closed_reason, status=403, pending=pending)
     content_type = ContentType.objects.get_for_model(target)
@@ -180,7 +207,7 @@ def _confirm(request, token):
             pending=pending,
         )
 
-    page_url = from_page.get_url(request)
+    page_url = place.url(request)
     earlier = identical_comment(
         target, pending.comment, reply_to=pending.reply_to, email=pending.user_email
     )
@@ -189,7 +216,7 @@ def _confirm(request, token):
 
     # The setting of the municipality whose page it is, never of the host the link was
     # opened on: another site's post-moderation must not publish a pre-moderated comment.
-    moderation = CommentSettings.for_page(target).moderation
+    moderation = CommentSettings.for_page(place.host).moderation
     comment = AvpComment(
         content_type=content_type,
         object_pk=str(target.pk),
@@ -218,7 +245,7 @@ def _confirm(request, token):
         return _link_problem(request, _("This comment has already been confirmed."), status=409)
     was_posted(comment, request)
     if comment.is_public:
-        notify_followers(comment, request, target)
+        notify_followers(comment, request, place.host)
 
     if comment.is_public:
         return HttpResponseRedirect(comment_link(page_url, comment.pk, comment="confirmed"))

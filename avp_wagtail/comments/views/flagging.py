@@ -12,6 +12,8 @@ from wagtail.models import Locale
 from avp_wagtail.comments.choices import FlagReason
 from avp_wagtail.comments.models import AvpComment
 from avp_wagtail.comments.moderation import record_flag
+from avp_wagtail.comments.places import Place
+from avp_wagtail.comments.targets import target_for_model
 from avp_wagtail.comments.views.common import in_language, message, shown_page
 from avp_wagtail.core.cleaning import parse_id
 from avp_wagtail.core.ratelimit import request_identity
@@ -95,10 +97,14 @@ def _flag(request, comment_id):
 def _form(request, comment):
     """The report form, with the comment it is about and a link back to the page."""
     next_url = _safe_next(request, request.GET.get("next", ""))
-    original = comment.content_object
+    holder = comment.content_object
+    target = target_for_model(holder)
+    if target is not None:  # an object's discussion (an idea): shown on its host page
+        original = target.host_page(holder) if target.is_shown(holder) else None
+    else:
+        original = holder.specific_deferred if holder is not None else None
     translated = None
     if original is not None:  # its title in the reader's language, where there is one
-        original = original.specific_deferred
         translated = original.get_translation_or_none(Locale.get_active())
     # The comment's text is shown: only to a visitor who may see its page (live, and past
     # any view restriction), as on the page itself.
@@ -110,8 +116,9 @@ def _form(request, comment):
             _("This comment does not exist or is no longer shown."),
             status=400,
         )
+    place = Place(holder, page, target)
     if next_url is None:
-        next_url = page.get_url(request) or "/"
+        next_url = place.url(request) or "/"
     back = next_url.split("#")[0]
     response = message(
         request,
@@ -122,7 +129,7 @@ def _form(request, comment):
         next_url=next_url,
         flag_reasons=FlagReason.choices,
         back_url=f"{back}{'&' if '?' in back else '?'}c={comment.pk}#c{comment.pk}",
-        back_page=page,
+        back_page=page if target is None else holder,
     )
     response["X-Robots-Tag"] = "noindex"  # one per comment: nothing for a search engine
     return response
