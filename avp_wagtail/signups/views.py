@@ -129,10 +129,12 @@ def _cancel(meeting: Any, request: HttpRequest) -> HttpResponse:
         for part in (meeting.title, format_date(meeting.start, "datetime"), meeting.location)
         if part
     )
-    if signup.state == MeetingSignup.State.CONFIRMED:
+    if signup.state != MeetingSignup.State.CONFIRMED:
+        text = gettext("%(meeting)s. You leave the waiting list.")
+    elif meeting.signups().filter(state=MeetingSignup.State.WAITING).exists():
         text = gettext("%(meeting)s. Your place goes to the next on the waiting list.")
     else:
-        text = gettext("%(meeting)s. You leave the waiting list.")
+        text = gettext("%(meeting)s. Your place becomes free for someone else.")
     return _message(
         meeting,
         request,

@@ -82,3 +82,16 @@ def test_the_breadcrumbs_end_at_the_idea_not_at_the_plan(client, plan, collectio
     # The plan page's own trail still ends at the plan.
     soup = BeautifulSoup(client.get(plan.url).content, "html.parser")
     assert soup.select("nav.avp-breadcrumbs li a")[-1]["aria-current"] == "page"
+
+
+def test_an_idea_page_does_not_claim_the_plans_dates_or_translation(client, plan, collection):
+    """The plan's "Published <date>" and its translation notice are the plan's: under an
+    idea sent a year earlier they read as the idea's."""
+    from tests.factories import translate
+
+    idea = make_idea(plan, 1)
+    english = translate(plan, "en")
+    body = html(client.get(f"{english.url}ideas/{idea.pk}/"))
+    assert "avp-translation-notice" not in body
+    assert "avp-page-dates" not in body
+    assert "avp-page-dates" in html(client.get(english.url))

@@ -209,3 +209,11 @@ def test_sign_ups_are_rate_limited_and_keep_the_input(client, meeting, settings)
     assert response.status_code == 429
     assert "Jaan Tamm" in response.content.decode()
     assert MeetingSignup.objects.count() == 1
+
+
+def test_the_cancel_question_says_what_becomes_of_the_place(client, meeting, mailoutbox):
+    """With nobody waiting, the place does not "go to the next on the waiting list"."""
+    sign_up(client, meeting, email="a@example.ee")
+    page = client.get(_cancel_path(mailoutbox[0])).content.decode()
+    assert et("%(meeting)s. Your place becomes free for someone else.").split(". ")[1] in page
+    assert "Rahvamaja saal" in page
