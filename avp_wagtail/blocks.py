@@ -16,7 +16,7 @@ from wagtail import blocks
 
 from avp_wagtail.core.progress import PlanSummary, mean_progress
 from avp_wagtail.core.sites import current_site, within_sites
-from avp_wagtail.core.visibility import is_visible, visible
+from avp_wagtail.core.visibility import in_language_of, is_visible, visible
 from avp_wagtail.models import (
     ActionItemPage,
     ActionPlanPage,
@@ -42,19 +42,10 @@ def _scope(queryset, parent_context):
 
 
 def _in_page_language(chosen, parent_context):
-    """The chosen page in the language of the page the block is on (its translation), or
-    the chosen page itself when it has none the visitor may see: an English home page shows
-    the English plan. A translation under a view restriction the visitor has not passed
-    counts as none (core.visibility); the caller still checks the page it gets."""
-    page = (parent_context or {}).get("page")
-    locale_id = getattr(page, "locale_id", None)
-    if chosen is None or not locale_id or chosen.locale_id == locale_id:
-        return chosen
-    translation = visible(
-        type(chosen).objects.filter(translation_key=chosen.translation_key, locale_id=locale_id),
-        (parent_context or {}).get("request"),
-    ).first()
-    return translation or chosen
+    """The chosen page in the language of the page the block is on
+    (``core.visibility.in_language_of``)."""
+    parent_context = parent_context or {}
+    return in_language_of(chosen, parent_context.get("page"), parent_context.get("request"))
 
 
 class _AvpBlock(blocks.StructBlock):

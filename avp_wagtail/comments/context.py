@@ -8,6 +8,7 @@ from django.utils.functional import SimpleLazyObject
 from django_comments_xtd.models import max_thread_level_for_content_type
 
 from avp_wagtail.comments.choices import CommentMark, FlagReason
+from avp_wagtail.comments.counts import counts_for_pages
 from avp_wagtail.comments.forms import AvpCommentForm
 from avp_wagtail.comments.models import is_premoderated
 from avp_wagtail.comments.permissions import can_moderate_page
@@ -16,7 +17,6 @@ from avp_wagtail.comments.targets import target_for_model
 from avp_wagtail.comments.threads import (
     CommentThread,
     comments_for,
-    counts_for_pages,
     thread_page,
     visible,
 )

@@ -12,7 +12,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Min
 from wagtail.models import Page
 
 from avp_wagtail.comments.choices import CommentMark
@@ -121,6 +120,18 @@ class CommentNode:
 class MarkCounts:
     total: int = 0
     by_mark: dict = field(default_factory=dict)
+    # Visible top-level comments of residents, and those of them with a visible official
+    # response below them (the shape of the discussion, ``shape.DiscussionShape``).
+    answerable: int = 0
+    answered: int = 0
+    # Tells the pictures of several discussions on one page apart (their SVG ids).
+    key: str = "discussion"
+
+    @property
+    def shape(self):
+        from avp_wagtail.comments.shape import DiscussionShape
+
+        return DiscussionShape(self.by_mark, self.answerable, self.answered, self.key)
 
     @property
     def for_count(self):
@@ -236,6 +247,8 @@ class CommentThread:
             if entry.visible and not entry.official and not self._has_official_response(entry)
         ]
         self.awaiting_count = len(awaiting)
+        self.counts.answerable = sum(1 for e in self._roots if e.visible and not e.official)
+        self.counts.answered = self.counts.answerable - self.awaiting_count
         awaiting = awaiting[:AWAITING_LISTED]
         on_screen = self.screens[self.screen - 1] if self.screens else []
         wanted = {pk for entry in on_screen for pk in self._subtree(entry)}
@@ -361,35 +374,3 @@ class CommentThread:
     @property
     def thread_total(self):
         return sum(len(screen) for screen in self.screens)
-
-
-def counts_for_pages(pages):
-    """Comment counts per page, keyed by translation key, in two queries for any number of
-    pages (the action plan page lists them per item)."""
-    pages = list(pages)
-    if not pages:
-        return {}
-    roots = dict(
-        Page.objects.filter(translation_key__in={page.translation_key for page in pages})
-        .order_by()  # Page's default ordering (path) would split each group by language
-        .values("translation_key")
-        .annotate(root=Min("id"))
-        .values_list("translation_key", "root")
-    )
-    content_types = {ContentType.objects.get_for_model(page) for page in pages}
-    rows = (
-        visible(AvpComment.objects.all())
-        .filter(
-            content_type__in=content_types,
-            object_pk__in=[str(root) for root in roots.values()],
-        )
-        .order_by()
-        .values("object_pk", "mark")
-        .annotate(n=Count("id"))
-    )
-    by_root = {}
-    for row in rows:
-        counts = by_root.setdefault(row["object_pk"], MarkCounts())
-        counts.total += row["n"]
-        counts.by_mark[row["mark"]] = row["n"]
-    return {key: by_root.get(str(root), MarkCounts()) for key, root in roots.items()}

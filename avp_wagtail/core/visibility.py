@@ -101,3 +101,19 @@ def is_visible(page: Any, request: HttpRequest | None = None) -> bool:
     if page is None or not page.live:
         return False
     return not any(page.path.startswith(path) for path in hidden_paths(request))
+
+
+def in_language_of(chosen: Any, page: Any, request: HttpRequest | None = None) -> Any:
+    """``chosen`` (a page an editor picked, e.g. in a block) in the language of ``page``
+    (the page it is shown on): its translation there, or ``chosen`` itself when it has none
+    the visitor may see, so an English home page shows the English plan. A translation
+    under a view restriction the visitor has not passed counts as none; the caller still
+    checks the page it gets."""
+    locale_id = getattr(page, "locale_id", None)
+    if chosen is None or not locale_id or chosen.locale_id == locale_id:
+        return chosen
+    translation = visible(
+        type(chosen).objects.filter(translation_key=chosen.translation_key, locale_id=locale_id),
+        request,
+    ).first()
+    return translation or chosen

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from django.utils.dateformat import format as format_value
 
-WIDTH = 960  # the pictures' width in SVG units
+WIDTH = 960  # the pictures' width in SVG units (the wide layout)
 MARGIN = 16
 
 # Label every n-th month, n the first of these that keeps the labels apart.
@@ -74,6 +74,7 @@ class Axis:
         x0: float,
         width: float,
         around: tuple[datetime.date, datetime.date] | None = None,
+        max_labels: int = MAX_MONTH_LABELS,
     ) -> Axis:
         """From the earliest to the latest of ``dates`` (at least one), with month ticks;
         with ``around`` (the plan's period), no more than ``MARGIN_YEARS`` before and after
@@ -88,7 +89,7 @@ class Axis:
         end = min(end, LAST_DAY)
         start = min(max(start, _shift(end, -datetime.timedelta(days=366 * MAX_YEARS))), end)
         axis = cls(start, end, x0, width)
-        axis.ticks = month_ticks(axis)
+        axis.ticks = month_ticks(axis, max_labels)
         return axis
 
 
@@ -104,24 +105,27 @@ def _next_month(day: datetime.date) -> datetime.date:
     return (day.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
 
 
-def month_ticks(axis: Axis) -> list[Tick]:
+def month_ticks(axis: Axis, max_labels: int = MAX_MONTH_LABELS) -> list[Tick]:
     """A tick at the first day of every month within the axis (and at its start); every
-    n-th month labelled with its short name in the active language, the first labelled
-    tick and every labelled January with the year. A start late in its month goes
-    unlabelled (its label would run into the next month's)."""
+    n-th month (at most ``max_labels`` labels) labelled with its short name in the active
+    language, the first labelled tick of each year with the year. A start
+    late in its month goes unlabelled (its label would run into the next month's)."""
     firsts = [axis.start]
     day = _next_month(axis.start)
     while day <= axis.end:
         firsts.append(day)
         day = _next_month(day)
-    step = next((s for s in MONTH_STEPS if len(firsts) / s <= MAX_MONTH_LABELS), 12)
+    step = next((s for s in MONTH_STEPS if len(firsts) / s <= max_labels), 12)
     ticks = []
-    year_shown = False
+    year_shown = None
     for index, first in enumerate(firsts):
         months = (first.year - axis.start.year) * 12 + first.month - axis.start.month
         labelled = months % step == 0 and not (index == 0 and first.day > 15)
-        with_year = labelled and (not year_shown or first.month == 1)
-        year_shown = year_shown or with_year
+        # The year under the first label of each year (a January, or whichever month is
+        # the first labelled one of its year when the steps miss January).
+        with_year = labelled and first.year != year_shown
+        if with_year:
+            year_shown = first.year
         ticks.append(
             Tick(
                 first,

@@ -51,7 +51,10 @@ class LegendEntry:
         return f"M{self.x + 26:g} {self.mid_y:g}l2 3l4 -7"
 
 
-def legend_entries(top: float) -> list[LegendEntry]:
+def legend_entries(
+    top: float, width: float = WIDTH, columns: int = LEGEND_COLUMNS
+) -> list[LegendEntry]:
+    """The legend under the chart from ``top``, in ``columns`` columns over ``width``."""
     entries: list[tuple[str, str, Look | None]] = [
         (look(value).kind, str(label), look(value)) for value, label in ItemStatus.choices
     ]
@@ -62,13 +65,13 @@ def legend_entries(top: float) -> list[LegendEntry]:
         ("delay", gettext("Delay"), None),
         ("today", gettext("Today"), None),
     ]
-    column_width = (WIDTH - 2 * MARGIN) / LEGEND_COLUMNS
+    column_width = (width - 2 * MARGIN) / columns
     return [
         LegendEntry(
             kind,
             label,
-            round(MARGIN + column_width * (index % LEGEND_COLUMNS), 2),
-            top + LEGEND_ROW * (index // LEGEND_COLUMNS),
+            round(MARGIN + column_width * (index % columns), 2),
+            top + LEGEND_ROW * (index // columns),
             entry_look,
         )
         for index, (kind, label, entry_look) in enumerate(entries)

@@ -4,7 +4,7 @@
 
 (Wagtail page URLs end in a slash and take no dots: the standalone SVG is at
 ``<plan>/timeline/svg/``, as the open data is at ``open-data/json/``; the response names
-the file ``<plan-slug>-timeline.svg``.)"""
+the file ``<plan-slug>-timeline.svg``; the PNG at ``<plan>/timeline/png/``.)"""
 
 from __future__ import annotations
 
@@ -14,12 +14,22 @@ from django.http import HttpRequest
 from django.urls import URLPattern, path
 
 from avp_wagtail.models import ActionPlanPage
-from avp_wagtail.pictures.views import ROUTE_NAME, PlanTimeline, timeline_svg_view
+from avp_wagtail.pictures.progress_views import add_progress_context
+from avp_wagtail.pictures.views import (
+    PNG_ROUTE_NAME,
+    ROUTE_NAME,
+    PlanTimeline,
+    timeline_png_view,
+    timeline_svg_view,
+)
 
 
 def picture_routes(page_class: type) -> list[URLPattern]:
     if issubclass(page_class, ActionPlanPage):
-        return [path("timeline/svg/", timeline_svg_view, name=ROUTE_NAME)]
+        return [
+            path("timeline/svg/", timeline_svg_view, name=ROUTE_NAME),
+            path("timeline/png/", timeline_png_view, name=PNG_ROUTE_NAME),
+        ]
     return []
 
 
@@ -28,3 +38,5 @@ def add_picture_context(page: Any, request: HttpRequest, context: dict[str, Any]
     fragments are served): drawn from them, no query of its own."""
     if isinstance(page, ActionPlanPage) and "theme_groups" in context:
         context["avp_timeline"] = PlanTimeline(page, request, context["theme_groups"])
+    # Progress over time (avp_plan_progress, avp_item_progress): lazy, see progress_views.
+    add_progress_context(page, request, context)

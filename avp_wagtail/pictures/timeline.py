@@ -30,9 +30,33 @@ GROUP_HEIGHT = 30  # a theme's heading
 ROW_HEIGHT = 42  # an action: its title line, then its bar
 BAR_OFFSET = 20
 BAR_HEIGHT = 14
+LABEL_BAND = 17  # the height of a title's line, drawn over the grid
 MIN_BAR_WIDTH = 2.0
 LEGEND_TOP_GAP = 24
 TITLE_CHARS = 80
+# The standalone file's drawn heading (the plan's title and the date) above the chart.
+HEADER_HEIGHT = 48
+# About how wide a character of the 12-unit bold labels is, to keep "Today, <date>" inside.
+CHAR_WIDTH = 6.8
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How wide the picture is drawn and what fits: the wide layout for screens from about
+    40rem, the standalone file and print; the narrow one for phones, where the same
+    picture 960 units wide would shrink its text below readable size (WCAG 1.4.10). The
+    text keeps 12 units either way; the narrow picture is drawn about as wide as a phone's
+    column, so a unit is about a CSS pixel there."""
+
+    name: str
+    width: int
+    legend_columns: int
+    title_chars: int
+    month_labels: int
+
+
+WIDE = Layout("wide", WIDTH, LEGEND_COLUMNS, TITLE_CHARS, 12)
+NARROW = Layout("narrow", 360, 1, 44, 4)
 
 
 @dataclass
@@ -90,6 +114,11 @@ class Bar:
         return self.y + 14
 
     @property
+    def label_band(self) -> tuple[float, float]:
+        """(y, height) of the title's line: kept clear of the month grid."""
+        return (self.y + 1, LABEL_BAND)
+
+    @property
     def bar_y(self) -> float:
         return self.y + BAR_OFFSET
 
@@ -120,6 +149,10 @@ class Group:
     def text_y(self) -> float:
         return self.y + 20
 
+    @property
+    def label_band(self) -> tuple[float, float]:
+        return (self.y + 6, LABEL_BAND + 2)
+
 
 @dataclass
 class Timeline:
@@ -132,8 +165,24 @@ class Timeline:
     legend: list[LegendEntry]
     chart_bottom: float
     height: float
-    width: int = WIDTH
+    heading: str = ""
+    as_of: str = ""
+    today_text: str = ""
+    layout: Layout = WIDE
     bar_height: int = BAR_HEIGHT
+
+    @property
+    def width(self) -> int:
+        return self.layout.width
+
+    @property
+    def header_height(self) -> int:
+        return HEADER_HEIGHT
+
+    @property
+    def standalone_height(self) -> float:
+        """The standalone file's height: the drawn heading, then the chart."""
+        return self.height + HEADER_HEIGHT
 
     @property
     def bars(self) -> list[Bar]:
@@ -145,12 +194,14 @@ class Timeline:
 
     @property
     def today_label_x(self) -> float | None:
-        return None if self.today_x is None else self.today_x + (-3 if self.today_at_right else 3)
+        return None if self.today_x is None else self.today_x + (-4 if self.today_at_right else 4)
 
     @property
     def today_at_right(self) -> bool:
-        """The "Today" label goes left of the line near the right edge."""
-        return self.today_x is not None and self.today_x > self.width - 120
+        """The "Today, <date>" label goes left of the line where it would run past the
+        right edge."""
+        label_width = len(self.today_text) * CHAR_WIDTH
+        return self.today_x is not None and self.today_x + 4 + label_width > self.width - MARGIN
 
 
 def _period(start: datetime.date | None, end: datetime.date | None) -> str:
@@ -206,7 +257,8 @@ def _milestone(
         parts.append(gettext("reached %(date)s") % {"date": format_date(completed)})
     late = delay_text(days_late, overdue)
     if late:
-        parts.append(late)
+        reason = (getattr(milestone, "delay_reason", "") or "").strip()
+        parts.append(f"{late} ({reason})" if reason else late)
     return MilestoneMark(
         milestone.title,
         due,
@@ -221,7 +273,7 @@ def _milestone(
     )
 
 
-def _bar(item: Any, y: float, axis: Axis, today: datetime.date, url: str) -> Bar:
+def _bar(item: Any, y: float, axis: Axis, today: datetime.date, url: str, title_chars: int) -> Bar:
     start, end = item.planned_start, item.planned_end
     overdue = progress.is_overdue(item, today)
     status_label = str(item.get_status_display())
@@ -239,7 +291,7 @@ def _bar(item: Any, y: float, axis: Axis, today: datetime.date, url: str) -> Bar
     mid_y = y + BAR_OFFSET + BAR_HEIGHT / 2
     marks = [_milestone(m, axis, today, finished, mid_y) for m in item.milestones.all()]
     status_text = status_label + (", " + gettext("overdue") if overdue else "")
-    text = f"{Truncator(item.title).chars(TITLE_CHARS)} — {status_text}"
+    text = f"{Truncator(item.title).chars(title_chars)} — {status_text}"
     label_parts = [item.title, _period(start, end), status_text]
     if marks:
         late = sum(1 for mark in marks if mark.days_late > 0)
@@ -288,27 +340,31 @@ def build_timeline(
     groups: Iterable[tuple[str, list[Any]]],
     url_for: Callable[[Any], str],
     today: datetime.date | None = None,
+    layout: Layout = WIDE,
 ) -> Timeline:
     """The timeline of ``plan`` from ``groups``: (theme title, its visible items) in the
-    themes' order; empty groups are left out. ``url_for(item)`` gives each bar's link."""
+    themes' order; empty groups are left out. ``url_for(item)`` gives each bar's link;
+    ``layout`` how wide it is drawn."""
     today = today or timezone.localdate()
     groups = [(title, list(items)) for title, items in groups if items]
     all_items = [item for _title, items in groups for item in items]
     period = [d for d in (plan.start_date, plan.end_date) if d]
     around = (min(period), max(period)) if period else None
-    axis = Axis.spanning(_dates(plan, all_items), MARGIN, WIDTH - 2 * MARGIN, around)
+    axis = Axis.spanning(
+        _dates(plan, all_items), MARGIN, layout.width - 2 * MARGIN, around, layout.month_labels
+    )
     y = float(CHART_TOP)
     drawn = []
     for title, items in groups:
         group = Group(title, y)
         y += GROUP_HEIGHT
         for item in items:
-            group.bars.append(_bar(item, y, axis, today, url_for(item)))
+            group.bars.append(_bar(item, y, axis, today, url_for(item), layout.title_chars))
             y += ROW_HEIGHT
         drawn.append(group)
     chart_bottom = y + 4
-    legend = legend_entries(chart_bottom + LEGEND_TOP_GAP)
-    rows = -(-len(legend) // LEGEND_COLUMNS)
+    legend = legend_entries(chart_bottom + LEGEND_TOP_GAP, layout.width, layout.legend_columns)
+    rows = -(-len(legend) // layout.legend_columns)
     height = chart_bottom + LEGEND_TOP_GAP + rows * LEGEND_ROW + 8
     today_x = axis.x(today) if axis.contains(today) else None
     count = len(all_items)
@@ -318,8 +374,13 @@ def build_timeline(
         count,
     ) % {"count": count, "start": format_date(axis.start), "end": format_date(axis.end)}
     description += " " + gettext("Today is %(date)s.") % {"date": format_date(today)}
+    heading_chars = int((layout.width - 2 * MARGIN) / 9)
     return Timeline(
         title=gettext("Timeline of %(plan)s") % {"plan": plan.title},
+        heading=Truncator(plan.title).chars(heading_chars),
+        as_of=gettext("The actions' planned periods as of %(date)s") % {"date": format_date(today)},
+        today_text=gettext("Today, %(date)s") % {"date": format_date(today)},
+        layout=layout,
         description=description,
         axis=axis,
         groups=drawn,

@@ -109,6 +109,7 @@ def _home_blocks(home, plan, programme, network):
         ("paragraph", RichText(content.home_links(programme, network))),
         ("avp_open_call", {"heading": "", "call": None}),
         ("avp_plan_at_a_glance", {"heading": "", "plan": plan}),
+        ("plan_timeline", {"heading": "", "plan": plan}),
         ("avp_latest_updates", {"heading": "", "plan": None, "count": 3}),
         ("avp_upcoming_meetings", {"heading": "", "programme": programme, "count": 3}),
     ]

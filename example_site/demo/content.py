@@ -312,8 +312,25 @@ MILESTONES = {
 }
 
 # Progress updates (I1): slug -> [(days ago, kind, title, text, status set, progress set)]
+# Together they give the plan's "progress over time" picture more than six months of history.
 UPDATES = {
     "kaasav-eelarve": [
+        (
+            240,
+            "progress",
+            "Kaasava eelarve kord kinnitati",
+            "Volikogu kinnitas menetluse korra ja ajakava.",
+            "in_progress",
+            10,
+        ),
+        (
+            150,
+            "progress",
+            "Ideede kogumine algas",
+            "Ideid saab esitada veebis ja raamatukogus.",
+            "",
+            25,
+        ),
         (60, "progress", "Ideede kogumine lõppes", "Elanikud esitasid 34 ideed.", "", 40),
         (
             30,
@@ -341,7 +358,88 @@ UPDATES = {
         ),
     ],
     "volikogu-otseulekanded": [
+        (
+            250,
+            "progress",
+            "Tehnika valik",
+            "Võrdlesime kolme pakkuja lahendusi.",
+            "in_progress",
+            20,
+        ),
+        (180, "progress", "Tehnika on paigaldatud", "Volikogu saalis on kaamerad ja heli.", "", 50),
         (90, "progress", "Esimene otseülekanne toimus", "Ülekannet vaatas 212 inimest.", "", 80),
+    ],
+    "eelarve-lihtsas-keeles": [
+        (300, "progress", "Tekstid on kirjas", "Eelarve selgitus on koostatud.", "in_progress", 30),
+        (250, "progress", "Elanikud proovisid", "Kümme elanikku luges teksti läbi.", "", 70),
+        (
+            215,
+            "progress",
+            "Eelarve lihtsas keeles on avaldatud",
+            "Selgitus on valla veebis ja vallalehes.",
+            "completed",
+            100,
+        ),
+    ],
+    "keskkonnaotsuste-arutelu": [
+        (
+            310,
+            "progress",
+            "Arutelude kava",
+            "Leppisime kokku kolm avalikku arutelu.",
+            "in_progress",
+            20,
+        ),
+        (220, "progress", "Kaks arutelu peetud", "Osales kokku 58 inimest.", "", 60),
+        (
+            160,
+            "progress",
+            "Arutelud on lõppenud",
+            "Ettepanekud on eelnõudesse sisse viidud.",
+            "completed",
+            100,
+        ),
+    ],
+    "dokumendiregistri-uuendamine": [
+        (
+            200,
+            "progress",
+            "Hange on tehtud",
+            "Uue registri arendaja on valitud.",
+            "in_progress",
+            15,
+        ),
+        (120, "progress", "Otsing töötab", "Dokumente saab otsida täisteksti järgi.", "", 35),
+        (45, "progress", "Vanad dokumendid on üle kantud", "Üle kanti 12 000 dokumenti.", "", 55),
+    ],
+    "kulade-umarlaud": [
+        (270, "progress", "Esimene ümarlaud", "Kohtusid kuue küla esindajad.", "in_progress", 10),
+        (
+            120,
+            "obstacle",
+            "Ruumid on remondis",
+            "Kultuurimaja saali remont venis; ümarlauad jäävad ära, kuni saal valmib.",
+            "delayed",
+            20,
+        ),
+    ],
+    "avaandmete-portaal": [
+        (
+            200,
+            "progress",
+            "Andmete kaardistus",
+            "Kaardistasime valla avaldatavad andmed.",
+            "in_progress",
+            10,
+        ),
+        (
+            100,
+            "change",
+            "Oma portaalist loobuti",
+            "Riik avas kõigile omavalitsustele ühise avaandmete portaali; avaldame andmed seal.",
+            "cancelled",
+            None,
+        ),
     ],
 }
 

@@ -6,6 +6,97 @@ paragraph or list item of rich text). Slugs and the generated item summaries are
 """
 
 TRANSLATIONS = {
+    "Kaasava eelarve kord kinnitati": (
+        "The participatory budgeting procedure was approved",
+        "Порядок инициативного бюджетирования утверждён",
+    ),
+    "Volikogu kinnitas menetluse korra ja ajakava.": (
+        "The council approved the procedure and the timetable.",
+        "Совет утвердил порядок и график.",
+    ),
+    "Ideede kogumine algas": ("Collecting ideas has begun", "Начался сбор идей"),
+    "Ideid saab esitada veebis ja raamatukogus.": (
+        "Ideas can be submitted online and at the library.",
+        "Идеи можно подать на сайте и в библиотеке.",
+    ),
+    "Tehnika valik": ("Choosing the equipment", "Выбор техники"),
+    "Võrdlesime kolme pakkuja lahendusi.": (
+        "We compared the solutions of three suppliers.",
+        "Мы сравнили решения трёх поставщиков.",
+    ),
+    "Tehnika on paigaldatud": ("The equipment is installed", "Техника установлена"),
+    "Volikogu saalis on kaamerad ja heli.": (
+        "The council chamber has cameras and sound.",
+        "В зале совета установлены камеры и звук.",
+    ),
+    "Tekstid on kirjas": ("The texts are written", "Тексты написаны"),
+    "Eelarve selgitus on koostatud.": (
+        "The explanation of the budget is ready.",
+        "Пояснение к бюджету подготовлено.",
+    ),
+    "Elanikud proovisid": ("Residents tried it out", "Жители опробовали текст"),
+    "Kümme elanikku luges teksti läbi.": (
+        "Ten residents read the text through.",
+        "Десять жителей прочитали текст.",
+    ),
+    "Eelarve lihtsas keeles on avaldatud": (
+        "The budget in plain language is published",
+        "Бюджет простым языком опубликован",
+    ),
+    "Selgitus on valla veebis ja vallalehes.": (
+        "The explanation is on the municipality's website and in its newspaper.",
+        "Пояснение опубликовано на сайте и в газете волости.",
+    ),
+    "Arutelude kava": ("A plan for the discussions", "План обсуждений"),
+    "Leppisime kokku kolm avalikku arutelu.": (
+        "We agreed on three public discussions.",
+        "Мы договорились о трёх публичных обсуждениях.",
+    ),
+    "Kaks arutelu peetud": ("Two discussions held", "Проведены два обсуждения"),
+    "Osales kokku 58 inimest.": ("58 people took part in all.", "Всего участвовали 58 человек."),
+    "Arutelud on lõppenud": ("The discussions have ended", "Обсуждения завершены"),
+    "Ettepanekud on eelnõudesse sisse viidud.": (
+        "The proposals have been written into the drafts.",
+        "Предложения внесены в проекты.",
+    ),
+    "Hange on tehtud": ("The procurement is done", "Закупка проведена"),
+    "Uue registri arendaja on valitud.": (
+        "The developer of the new register has been chosen.",
+        "Разработчик нового регистра выбран.",
+    ),
+    "Otsing töötab": ("Search works", "Поиск работает"),
+    "Dokumente saab otsida täisteksti järgi.": (
+        "Documents can be searched by their full text.",
+        "Документы можно искать по полному тексту.",
+    ),
+    "Vanad dokumendid on üle kantud": (
+        "The old documents have been moved over",
+        "Старые документы перенесены",
+    ),
+    "Üle kanti 12 000 dokumenti.": (
+        "12,000 documents were moved over.",
+        "Перенесено 12 000 документов.",
+    ),
+    "Esimene ümarlaud": ("The first round table", "Первый круглый стол"),
+    "Kohtusid kuue küla esindajad.": (
+        "Representatives of six villages met.",
+        "Встретились представители шести деревень.",
+    ),
+    "Ruumid on remondis": ("The hall is under repair", "Зал на ремонте"),
+    "Kultuurimaja saali remont venis; ümarlauad jäävad ära, kuni saal valmib.": (
+        "The repair of the cultural centre's hall has been delayed; the round tables are off until the hall is ready.",
+        "Ремонт зала Дома культуры затянулся; круглые столы не проводятся, пока зал не будет готов.",
+    ),
+    "Andmete kaardistus": ("Mapping the data", "Перечень данных"),
+    "Kaardistasime valla avaldatavad andmed.": (
+        "We listed the data the municipality can publish.",
+        "Мы составили перечень данных, которые волость может опубликовать.",
+    ),
+    "Oma portaalist loobuti": ("Our own portal was dropped", "От собственного портала отказались"),
+    "Riik avas kõigile omavalitsustele ühise avaandmete portaali; avaldame andmed seal.": (
+        "The state opened a shared open data portal for all municipalities; we publish our data there.",
+        "Государство открыло общий портал открытых данных для всех самоуправлений; мы публикуем данные там.",
+    ),
     # The home page: its title and the paragraph that links the programme and network page
     "Näidiku vald": ("Näidiku municipality", "Волость Нэйдику"),
     "Näidiku vald teeb koos elanike ja ühendustega avatud valitsemise tegevuskava.": (

@@ -6,16 +6,19 @@ from wagtail.models import Page
 
 from avp_wagtail.blocks import AVP_BLOCKS
 from avp_wagtail.core import i18n
+from avp_wagtail.pictures.blocks import PICTURE_BLOCKS
 
 
 class HomePage(Page):
     """The municipality's own home page; it embeds AVP blocks like any host site would."""
 
     body = StreamField(
-        [("paragraph", blocks.RichTextBlock(label=_("paragraph"))), *AVP_BLOCKS],
+        [("paragraph", blocks.RichTextBlock(label=_("paragraph"))), *AVP_BLOCKS, *PICTURE_BLOCKS],
         blank=True,
         verbose_name=_("body"),
-        help_text=_("Text and open government blocks (plan at a glance, updates, meetings)."),
+        help_text=_(
+            "Text and open government blocks (plan at a glance, its timeline, updates, meetings)."
+        ),
     )
 
     content_panels = Page.content_panels + [FieldPanel("body")]

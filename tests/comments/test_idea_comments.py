@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from avp_wagtail.comments.counts import counts_for_pages
 from avp_wagtail.comments.models import AvpComment, PendingComment
-from avp_wagtail.comments.threads import counts_for_pages
 from avp_wagtail.ideas.choices import IdeaState, ModerationMode, ResponseState
 from avp_wagtail.ideas.models import IdeaCollection
 from tests.builders import make_plan, make_programme

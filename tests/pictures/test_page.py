@@ -59,7 +59,9 @@ def plan(home):
 
 def inline_svg(html):
     """The timeline's <svg> of a plan page, parsed."""
-    match = re.search(r'<svg[^>]*class="avp-timeline__svg".*?</svg>', html, re.S)
+    match = re.search(
+        r'<svg[^>]*class="avp-timeline__svg avp-timeline__svg--wide".*?</svg>', html, re.S
+    )
     assert match, "no timeline on the page"
     return ET.fromstring(match.group(0))
 
@@ -76,7 +78,7 @@ def test_the_plan_page_draws_each_action_from_its_dates_linking_to_it(client, pl
     bridge, playground = ActionItemPage.objects.child_of(plan).order_by("path")
     assert [link.get("href") for link in links] == [bridge.url, playground.url]
     assert bridge.url.startswith("/")  # relative, on the reader's site
-    bar = links[0].find("rect")
+    bar = next(r for r in links[0].iter("rect") if "avp-timeline__bar" in r.get("class"))
     assert float(bar.get("x")) == pytest.approx(x_of(days(-100), plan), abs=0.01)
     assert float(bar.get("x")) + float(bar.get("width")) == pytest.approx(
         x_of(days(-9), plan), abs=0.02
