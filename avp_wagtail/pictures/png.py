@@ -11,6 +11,15 @@ from functools import cache
 
 # Twice the SVG's size: sharp in print and on high-density screens, a few hundred kB.
 SCALE = 2
+# Cairo draws at most 32767 pixels a side; a plan of hundreds of actions is drawn smaller
+# (its SVG stays exact), never taller than this nor with more pixels than MAX_PIXELS.
+MAX_HEIGHT = 16_000
+MAX_PIXELS = 16_000_000
+
+
+def scale_for(width: float, height: float) -> float:
+    """``SCALE``, or less for a picture that would pass ``MAX_HEIGHT`` or ``MAX_PIXELS``."""
+    return min(SCALE, MAX_HEIGHT / height, (MAX_PIXELS / (width * height)) ** 0.5)
 
 
 @cache

@@ -55,7 +55,7 @@ from django.utils.translation import gettext
 
 from avp_wagtail.core.dates import format_date
 from avp_wagtail.core.progress import mean_progress
-from avp_wagtail.pictures.axis import Axis
+from avp_wagtail.pictures.axis import MAX_YEARS, Axis
 from avp_wagtail.pictures.progress_geometry import (
     CHART_TOP,
     FONT_SIZE,
@@ -227,6 +227,13 @@ def plan_period(plan: Any) -> tuple[datetime.date, datetime.date] | None:
     return start, max(start, end)
 
 
+def _years_after(day: datetime.date, years: int) -> datetime.date:
+    try:
+        return day + datetime.timedelta(days=366 * years)
+    except OverflowError:
+        return datetime.date.max
+
+
 def build_plan_progress(
     plan: Any,
     items: Iterable[Any],
@@ -248,8 +255,10 @@ def build_plan_progress(
     item_histories = [(item, histories.get(item.pk, empty)) for item in items]
     if not any(history.has_events or history.initial for _item, history in item_histories):
         return None
-    # Past today only to the plan's end; a mistyped year bounded as the timeline's axis.
-    axis = _axis([start, end], (start, min(end, today)))
+    # The whole period, so the planned line reaches 100 % at the plan's end; a mistyped
+    # year bounded as the timeline's axis (at most MAX_YEARS from the plan's start).
+    shown_end = min(end, _years_after(start, MAX_YEARS))
+    axis = _axis([start, shown_end], (start, shown_end))
     last = min(today, end, axis.end)
     points = []
     for day, partial in point_dates(axis.start, last):

@@ -15,11 +15,12 @@ queries).
   date (or with no update that sets progress: progress set by an editor, a CSV import or
   a borrowed action) **the published changes decide**. Changes on or after the first
   update's date are the updates' own effects, published later; they are left out.
-- *Before any event* the value is the first change's ``old_value`` (what was published
-  until then), or 0.
-- *No event at all* but a progress (set when the action was first published, never
-  changed): that value from the day it was first published (``first_published_at``), 0
-  before; an action never published (a preview) has it throughout.
+- *Before its first publication* (``first_published_at``) an action counts 0: a later
+  change never rewrites the months before it existed.
+- *From its first publication* to the first event it has the value it was published
+  with: the first change's ``old_value``, or, with no event at all (set when it was
+  published, never changed since), its progress now. An action never published (a
+  preview) has that value throughout.
 
 **The plan's monthly progress.** At the end of every month from the plan's adoption date
 (its start date when empty) up to today (never past the plan's end), the weighted mean of
@@ -106,9 +107,6 @@ def merge_history(
         if change.field == "progress" and _percent(change.new_value) is not None
     ]
     recorded.sort(key=lambda change: (change.changed_at, change.pk or 0))
-    initial = 0
-    if recorded:
-        initial = _percent(recorded[0].old_value) or 0
     first_update = dated[0].date if dated else None
     events: list[Step] = [
         Step(_local_date(change.changed_at), _percent(change.new_value) or 0, SOURCE_CHANGE)
@@ -116,11 +114,18 @@ def merge_history(
         if first_update is None or _local_date(change.changed_at) < first_update
     ]
     events += [Step(u.date, min(max(int(u.progress), 0), 100), SOURCE_UPDATE, u) for u in dated]
-    if not events and current:
-        if first_published is None:
-            initial = current
-        else:
-            events.append(Step(_local_date(first_published), current, SOURCE_PUBLISHED))
+    # The value it was published with: what the first recorded change changed, or, with
+    # no event at all, its progress now.
+    start = _percent(recorded[0].old_value) if recorded else None
+    if start is None and not events:
+        start = current or 0
+    if first_published is None:  # never published (a preview): that value throughout
+        initial = start or 0
+    else:  # nothing before its first publication, then the value it was published with
+        initial = 0
+        published = _local_date(first_published)
+        if start and (not events or published <= events[0].date):
+            events.insert(0, Step(published, start, SOURCE_PUBLISHED))
     # Changes (all before the first update) then updates are in date order already; on
     # one day the last event counts, and only a new value makes a step.
     steps: list[Step] = []

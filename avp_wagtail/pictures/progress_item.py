@@ -33,7 +33,7 @@ from avp_wagtail.pictures.progress_geometry import (
     grid_lines,
     y_of,
 )
-from avp_wagtail.pictures.progress_history import ItemHistory, Step
+from avp_wagtail.pictures.progress_history import SOURCE_PUBLISHED, ItemHistory, Step
 
 
 @dataclass
@@ -148,7 +148,7 @@ def build_item_progress(
     legend_top = _bottom() + LEGEND_GAP
     legend = [LegendEntry("actual", gettext("Progress, and where it changed"), legend_top)]
     current = history.value_at(today)
-    count = len(history.steps)
+    count = sum(1 for step in history.steps if step.source != SOURCE_PUBLISHED)
     description = ngettext(
         "The action's progress from %(start)s to %(end)s: %(count)s change; now %(value)s%%.",
         "The action's progress from %(start)s to %(end)s: %(count)s changes; now %(value)s%%.",

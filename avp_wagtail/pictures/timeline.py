@@ -54,9 +54,15 @@ class Layout:
     title_chars: int
     month_labels: int
 
+    @property
+    def line_chars(self) -> int:
+        """How many characters a bar's line (title — status) takes at most."""
+        return int((self.width - 2 * MARGIN) / CHAR_WIDTH)
+
 
 WIDE = Layout("wide", WIDTH, LEGEND_COLUMNS, TITLE_CHARS, 12)
 NARROW = Layout("narrow", 360, 1, 44, 4)
+MIN_TITLE_CHARS = 12
 
 
 @dataclass
@@ -245,7 +251,7 @@ def _milestone(
     delay = None
     if due and completed:
         days_late = (completed - due).days
-        if completed != due and x is not None and reached_x is not None:
+        if completed > due and x is not None and reached_x is not None:
             delay = (min(x, reached_x), max(x, reached_x))
     elif overdue and due and x is not None:
         days_late = (today - due).days
@@ -273,7 +279,7 @@ def _milestone(
     )
 
 
-def _bar(item: Any, y: float, axis: Axis, today: datetime.date, url: str, title_chars: int) -> Bar:
+def _bar(item: Any, y: float, axis: Axis, today: datetime.date, url: str, layout: Layout) -> Bar:
     start, end = item.planned_start, item.planned_end
     overdue = progress.is_overdue(item, today)
     status_label = str(item.get_status_display())
@@ -291,6 +297,10 @@ def _bar(item: Any, y: float, axis: Axis, today: datetime.date, url: str, title_
     mid_y = y + BAR_OFFSET + BAR_HEIGHT / 2
     marks = [_milestone(m, axis, today, finished, mid_y) for m in item.milestones.all()]
     status_text = status_label + (", " + gettext("overdue") if overdue else "")
+    # The status (and "overdue") always shows: the title gives way to it on a phone.
+    title_chars = max(
+        min(layout.title_chars, layout.line_chars - len(f" — {status_text}")), MIN_TITLE_CHARS
+    )
     text = f"{Truncator(item.title).chars(title_chars)} — {status_text}"
     label_parts = [item.title, _period(start, end), status_text]
     if marks:
@@ -359,7 +369,7 @@ def build_timeline(
         group = Group(title, y)
         y += GROUP_HEIGHT
         for item in items:
-            group.bars.append(_bar(item, y, axis, today, url_for(item), layout.title_chars))
+            group.bars.append(_bar(item, y, axis, today, url_for(item), layout))
             y += ROW_HEIGHT
         drawn.append(group)
     chart_bottom = y + 4

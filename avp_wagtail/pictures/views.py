@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 
 from avp_wagtail.core.cache_headers import shareable
+from avp_wagtail.core.fragments import TIMEOUT, Fragments
 from avp_wagtail.core.progress import ThemeGroup
 from avp_wagtail.pictures import png
 from avp_wagtail.pictures.timeline import NARROW, Timeline, build_timeline, plan_groups
 
 ROUTE_NAME = "timeline_svg"
 PNG_ROUTE_NAME = "timeline_png"
+PNG_FRAGMENT = "timeline_png"
+# Characters XML 1.0 does not allow (autoescaping keeps them).
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 class PlanTimeline:
@@ -79,24 +85,31 @@ class PlanTimeline:
         """The PNG's URL, "" where no PNG can be drawn (``pictures.png``)."""
         if not png.available() or not self.plan.has_subpage(PNG_ROUTE_NAME):
             return ""
-        return (self.plan.get_url(self.request) or "") + self.plan.reverse_subpage(PNG_ROUTE_NAME)
+        return self.plan_url + self.plan.reverse_subpage(PNG_ROUTE_NAME)
 
 
 def timeline_filename(plan: Any, extension: str = "svg") -> str:
     return f"{plan.slug}-timeline.{extension}"
 
 
-def standalone_svg(plan: Any, request: HttpRequest, for_png: bool = False) -> str:
-    """The plan timeline as a file of its own: the actions the visitor may see (the plan's
-    ``get_items``), as on the plan page, with a drawn heading and absolute links."""
+def standalone_picture(plan: Any, request: HttpRequest, for_png: bool = False) -> tuple[str, Any]:
+    """The plan timeline as a file of its own, and its ``Timeline``: the actions the
+    visitor may see (the plan's ``get_items``), as on the plan page, with a drawn heading
+    and absolute links. Characters XML does not allow (a vertical tab pasted from a word
+    processor into a title) are left out, so the file stays well-formed."""
     items = list(plan.get_items(request))
     groups = ThemeGroup.group(plan.themes.all(), items)
-    picture = PlanTimeline(plan, request, groups, absolute=True)
-    return render_to_string(
+    timeline = PlanTimeline(plan, request, groups, absolute=True).timeline
+    svg = render_to_string(
         "avp_wagtail/pictures/timeline.svg",
-        {"timeline": picture.timeline, "language": get_language() or "", "png": for_png},
+        {"timeline": timeline, "language": get_language() or "", "png": for_png},
         request=request,
     )
+    return NOT_XML.sub("", svg), timeline
+
+
+def standalone_svg(plan: Any, request: HttpRequest, for_png: bool = False) -> str:
+    return standalone_picture(plan, request, for_png)[0]
 
 
 def _as_picture(response: HttpResponse) -> HttpResponse:
@@ -120,10 +133,19 @@ def timeline_svg_view(plan: Any, request: HttpRequest) -> HttpResponse:
 @shareable
 def timeline_png_view(plan: Any, request: HttpRequest) -> HttpResponse:
     """``<plan>/timeline/png/``: the same picture as a PNG (``pictures.png``); 404 where
-    CairoSVG is not installed."""
+    CairoSVG is not installed. Drawing it takes a while on a large plan, so it is kept in
+    the cache under the plan page's fragment key (``core.fragments``: the same plan,
+    language, site, day, visible sections and data), and drawn smaller than twice the
+    SVG's size where that would pass ``png.MAX_HEIGHT`` pixels."""
     if not png.available():
         raise Http404("No PNG renderer installed.")
-    image = png.svg_to_png(standalone_svg(plan, request, for_png=True))
+    key = Fragments(plan, request, (PNG_FRAGMENT,)).keys.get(PNG_FRAGMENT)
+    image = cache.get(key) if key else None
+    if image is None:
+        svg, timeline = standalone_picture(plan, request, for_png=True)
+        image = png.svg_to_png(svg, png.scale_for(timeline.width, timeline.standalone_height))
+        if key:
+            cache.set(key, image, TIMEOUT)
     response = HttpResponse(image, content_type="image/png")
     response["Content-Disposition"] = f'inline; filename="{timeline_filename(plan, "png")}"'
     return _as_picture(response)

@@ -117,9 +117,9 @@ def test_a_restricted_item_never_reaches_an_anonymous_visitor(
     def member_sees():
         html = member_client.get(plan.url).content.decode()
         # In the table, under "behind schedule" and in the timeline (its bar's text, name
-        # and tooltip, and its table).
+        # and tooltip in the wide and in the narrow drawing, and its table).
         assert "SALAJANE" in html
-        assert html.count("SALAJANE") == 6
+        assert html.count("SALAJANE") == 9
 
     def anonymous_sees():
         html = client.get(plan.url).content.decode()

@@ -148,3 +148,34 @@ def test_every_year_is_named_even_when_the_labelled_months_miss_january():
         (D(2027, 12, 1), ""),
         (D(2028, 6, 1), "2028"),
     ]
+
+
+@pytest.mark.parametrize("language", ["et", "en", "ru"])
+def test_on_a_phone_the_status_and_overdue_always_fit_the_line(language):
+    items = [
+        action(LONG_TITLE, status=status, start=D(2026, 1, 1), end=D(2026, 3, 31))
+        for status in ("planned", "in_progress", "completed", "delayed", "cancelled")
+    ]
+    with translation.override(language):
+        narrow = build(NARROW, today=D(2026, 8, 1), items=items)
+    for bar in narrow.bars:
+        assert len(bar.text) * CHAR_WIDTH + MARGIN <= NARROW.width - MARGIN, bar.text
+        assert bar.text.endswith(bar.status_label + (", " if bar.overdue else "")) or (
+            bar.overdue and bar.text.split(" — ")[1].startswith(bar.status_label)
+        )
+    overdue = [bar for bar in narrow.bars if bar.overdue]
+    assert overdue  # in progress and delayed, past their planned end
+    with translation.override(language):
+        word = translation.gettext("overdue")
+    assert all(bar.text.endswith(word) for bar in overdue)
+
+
+def test_a_milestone_reached_early_gets_no_delay_line():
+    item = action("Vote", start=D(2026, 1, 1), end=D(2026, 12, 31))
+    item.milestones = [
+        Milestone(title="Early", due_date=D(2026, 5, 1), completed_date=D(2026, 4, 20))
+    ]
+    (early,) = build(WIDE, items=[item]).bars[0].milestones
+    assert early.delay is None
+    assert early.reached_x < early.x
+    assert "late" not in early.label

@@ -155,6 +155,9 @@ def test_the_standalone_svg_is_a_valid_shareable_picture(client, plan):
         item.full_url for item in ActionItemPage.objects.child_of(plan).order_by("path")
     ]
     assert all(href.startswith("http") for href in hrefs)  # the file is read outside the site
+    # SVG 1.1 tools (older Inkscape, newsletter editors) read the links as xlink:href
+    xlink = "{http://www.w3.org/1999/xlink}href"
+    assert [a.get(xlink) for a in root.iter(f"{SVG}a")] == hrefs
     assert "/timeline/svg/" in plan.get_cached_paths()  # purged on publish
     assert f'href="{plan.url}timeline/svg/"' in client.get(plan.url).content.decode()
 

@@ -1,6 +1,7 @@
 """The plan timeline as a PNG: the same picture, drawn on the server without a browser."""
 
 import io
+import xml.etree.ElementTree as ET
 
 import pytest
 from django.core.cache import cache
@@ -13,6 +14,8 @@ from avp_wagtail.pictures.style import LOOKS
 from avp_wagtail.pictures.timeline import HEADER_HEIGHT, build_timeline, plan_groups
 from tests.builders import make_item, make_plan, make_programme
 from tests.pictures.conftest import D
+
+SVG = "{http://www.w3.org/2000/svg}"
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_ui")]
 
@@ -65,3 +68,33 @@ def test_the_plan_page_links_the_png_only_where_it_can_be_drawn(client, plan, mo
     assert "timeline/png/" not in client.get(plan.url).content.decode()
     assert client.get(plan.url + "timeline/png/").status_code == 404
     assert client.get(plan.url + "timeline/svg/").status_code == 200
+
+
+def test_the_png_is_drawn_once_until_the_plan_changes(client, plan, monkeypatch):
+    drawn = []
+    real = png.svg_to_png
+    monkeypatch.setattr(
+        png, "svg_to_png", lambda svg, scale: drawn.append(scale) or real(svg, scale)
+    )
+    first = client.get(plan.url + "timeline/png/").content
+    assert client.get(plan.url + "timeline/png/").content == first
+    assert drawn == [2]
+    make_item(plan, 2, title="Build a bridge", planned_start=D(2026, 5, 1))
+    client.get(plan.url + "timeline/png/")
+    assert len(drawn) == 2  # a new action: drawn anew
+
+
+def test_a_very_long_plan_is_drawn_smaller_instead_of_failing():
+    assert png.scale_for(960, 800) == 2
+    tall = png.scale_for(960, 42_000)  # about a thousand actions
+    assert tall * 42_000 <= png.MAX_HEIGHT
+    assert (960 * tall) * (42_000 * tall) <= png.MAX_PIXELS + 1
+
+
+def test_a_control_character_in_a_title_keeps_both_files_valid(client, plan):
+    make_item(plan, 3, title="Bad\x0btitle\x1f", planned_start=D(2026, 5, 1))
+    svg = client.get(plan.url + "timeline/svg/").content
+    root = ET.fromstring(svg)  # well-formed
+    labels = [t.text for t in root.iter(f"{SVG}text") if t.get("class") == "avp-timeline__label"]
+    assert any(label.startswith("Badtitle — ") for label in labels)
+    assert client.get(plan.url + "timeline/png/").status_code == 200

@@ -136,6 +136,30 @@ def item_obj(pk, weight=1, status=ItemStatus.IN_PROGRESS, progress=0):
     return SimpleNamespace(pk=pk, weight=weight, status=status, progress=progress)
 
 
+def test_a_later_change_never_rewrites_the_months_before_the_action_existed():
+    published = datetime.datetime(2026, 6, 1, 9, tzinfo=datetime.UTC)
+    never_changed = merge_history([], [], current=30, first_published=published)
+    changed_later = merge_history(
+        [], [change(D(2026, 9, 1), "30", "50")], current=50, first_published=published
+    )
+    for day, value in ((D(2025, 12, 31), 0), (D(2026, 5, 31), 0), (D(2026, 7, 31), 30)):
+        assert never_changed.value_at(day) == value
+        assert changed_later.value_at(day) == value
+    assert changed_later.value_at(D(2026, 9, 30)) == 50
+    # Published at 10 %, then a first update to 20 %: both steps (the 10 % from the change
+    # that the update's publication recorded).
+    updated = merge_history(
+        [update(D(2026, 8, 1), 20)],
+        [change(D(2026, 8, 2), "10", "20")],
+        current=20,
+        first_published=published,
+    )
+    assert [(step.date, step.value) for step in updated.steps] == [
+        (D(2026, 6, 1), 10),
+        (D(2026, 8, 1), 20),
+    ]
+
+
 def history(*pairs, initial=0):
     return ItemHistory(initial, [Step(day, value, "update") for day, value in pairs])
 
@@ -215,7 +239,22 @@ def test_points_stop_at_the_plans_end_and_a_mistyped_year_stays_bounded():
         today=D(2026, 6, 1),
     )
     assert len(far_off.points) == 6
-    assert far_off.axis.end < D(2030, 1, 1)
+    assert far_off.axis.end <= D(2026 + MAX_YEARS, 1, 10)  # MAX_YEARS from its start
+
+
+def test_the_planned_line_reaches_100_percent_at_the_plans_end_years_ahead():
+    # A plan to 2030 seen in 2026: the picture spans the whole plan, not today + 2 years.
+    long_plan = build_plan_progress(
+        plan_obj(start=D(2026, 1, 1), end=D(2030, 12, 31)),
+        [item_obj(1)],
+        {1: history((D(2026, 2, 1), 10))},
+        today=D(2026, 11, 30),
+    )
+    assert long_plan.axis.end == D(2030, 12, 31)
+    x_end, y_end = long_plan.planned_line[2:]
+    assert x_end == long_plan.axis.x_after(D(2030, 12, 31))
+    assert y_end == y_of(100)
+    assert len(long_plan.points) == 11  # still only up to today
 
 
 def test_nothing_to_draw_without_actions_history_or_before_the_start():
