@@ -21,8 +21,17 @@ from django.utils.translation import gettext, ngettext
 
 from avp_wagtail.core import progress
 from avp_wagtail.core.dates import format_date
-from avp_wagtail.pictures.axis import MARGIN, WIDTH, Axis, diamond
-from avp_wagtail.pictures.legend import LEGEND_COLUMNS, LEGEND_ROW, LegendEntry, legend_entries
+from avp_wagtail.pictures.axis import MARGIN, Axis, diamond
+from avp_wagtail.pictures.layout import (  # noqa: F401  (the layouts' names live here too)
+    CHAR_WIDTH,
+    HEADER_HEIGHT,
+    MIN_TITLE_CHARS,
+    NARROW,
+    TITLE_CHARS,
+    WIDE,
+    Layout,
+)
+from avp_wagtail.pictures.legend import LEGEND_ROW, LegendEntry, legend_entries
 from avp_wagtail.pictures.style import Look, look
 
 CHART_TOP = 52  # under the month and year labels
@@ -33,36 +42,6 @@ BAR_HEIGHT = 14
 LABEL_BAND = 17  # the height of a title's line, drawn over the grid
 MIN_BAR_WIDTH = 2.0
 LEGEND_TOP_GAP = 24
-TITLE_CHARS = 80
-# The standalone file's drawn heading (the plan's title and the date) above the chart.
-HEADER_HEIGHT = 48
-# About how wide a character of the 12-unit bold labels is, to keep "Today, <date>" inside.
-CHAR_WIDTH = 6.8
-
-
-@dataclass(frozen=True)
-class Layout:
-    """How wide the picture is drawn and what fits: the wide layout for screens from about
-    40rem, the standalone file and print; the narrow one for phones, where the same
-    picture 960 units wide would shrink its text below readable size (WCAG 1.4.10). The
-    text keeps 12 units either way; the narrow picture is drawn about as wide as a phone's
-    column, so a unit is about a CSS pixel there."""
-
-    name: str
-    width: int
-    legend_columns: int
-    title_chars: int
-    month_labels: int
-
-    @property
-    def line_chars(self) -> int:
-        """How many characters a bar's line (title — status) takes at most."""
-        return int((self.width - 2 * MARGIN) / CHAR_WIDTH)
-
-
-WIDE = Layout("wide", WIDTH, LEGEND_COLUMNS, TITLE_CHARS, 12)
-NARROW = Layout("narrow", 360, 1, 44, 4)
-MIN_TITLE_CHARS = 12
 
 
 @dataclass

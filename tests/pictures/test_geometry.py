@@ -4,8 +4,9 @@ import pytest
 from django.utils import translation
 
 from avp_wagtail.core.choices import ItemStatus
+from avp_wagtail.pictures.axis import MARGIN, WIDTH
 from avp_wagtail.pictures.style import LOOKS, OVERDUE
-from avp_wagtail.pictures.timeline import MARGIN, WIDTH, build_timeline
+from avp_wagtail.pictures.timeline import build_timeline
 from tests.pictures.conftest import D, action, plan
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english_ui")]

@@ -15,7 +15,8 @@ from avp_wagtail.core.choices import ItemStatus
 from avp_wagtail.core.dates import format_date
 from avp_wagtail.core.progress import ThemeGroup
 from avp_wagtail.models import ActionItemPage, Milestone
-from avp_wagtail.pictures.timeline import MARGIN, WIDTH, build_timeline, plan_groups
+from avp_wagtail.pictures.axis import MARGIN, WIDTH
+from avp_wagtail.pictures.timeline import build_timeline, plan_groups
 from tests.builders import make_item, make_plan, make_programme
 from tests.helpers import et
 
