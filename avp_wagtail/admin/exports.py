@@ -19,6 +19,7 @@ rule for every CSV the package writes); Wagtail itself guards only its XLSX expo
 """
 
 import datetime
+import decimal
 
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -51,6 +52,10 @@ def yes_no(value):
     return _("yes") if value else _("no")
 
 
+# Values the CSV writes as they are (numbers, dates, nothing); everything else is text.
+_PLAIN = (int, float, decimal.Decimal, datetime.date, datetime.time, type(None))
+
+
 class AvpSpreadsheetExportMixin:
     """Put before Wagtail's view class: its CSV/XLSX export follows the rule above."""
 
@@ -76,6 +81,9 @@ class AvpSpreadsheetExportMixin:
         value = super().preprocess_field_value(field, value, export_format)
         if export_format == self.FORMAT_CSV and isinstance(value, str):
             return escape_cell(value)
+        if export_format == self.FORMAT_CSV and not isinstance(value, _PLAIN):
+            # An object (a page, a snippet) is written as its text: escaped like any text.
+            return escape_cell(str(value))
         return value
 
     def stream_csv(self, queryset):

@@ -52,6 +52,15 @@ above them and register here, through Wagtail's hook registry, from the package'
     are the CSV's columns after the schema's. The import never reads them. Without a
     provider the document has none of these keys.
 
+``avp_recipe_status``
+    ``fn(programme, recommendation_id, request) -> tuple[bool, str, str] | None``: what a
+    feature knows about one recommendation (``"C2"``, ``"D3"`` …) of a programme (an
+    ``OpenGovernmentPage``) for the programme checklist (``avp_wagtail.recipes``):
+    ``(met, why, fix_url)`` with ``why`` a translated sentence saying what was found or
+    what is missing and ``fix_url`` an admin URL where it is fixed ("" if none); ``None``
+    when the feature has nothing to say about that recommendation. E.g. the outreach
+    tracker answers C2, C3, C9 and C10. Called once per recommendation and programme.
+
 A host site can register its own functions under the same names (documented in
 docs/extending.md).
 """
@@ -73,6 +82,7 @@ DASHBOARD_HOOK = "avp_dashboard_parts"
 OBJECT_CONTEXT_HOOK = "avp_object_context"
 DISCUSSION_TARGET_HOOK = "avp_discussion_targets"
 OPEN_DATA_HOOK = "avp_open_data"
+RECIPE_STATUS_HOOK = "avp_recipe_status"
 
 RouteProvider = Callable[[type], Iterable[URLPattern] | None]
 ContextProvider = Callable[[Any, HttpRequest, dict[str, Any]], None]

@@ -1,6 +1,7 @@
 """The expression-of-interest form built into every CallToParticipatePage (C1-C3)."""
 
 from django import forms
+from django.apps import apps
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -29,17 +30,31 @@ class ExpressionOfInterestForm(HoneypotFormMixin, ControlCharacterCleaningMixin,
 
     class Meta:
         model = InterestSubmission
-        fields = ["name", "organisation", "email", "phone", "themes", "message", "consent"]
+        fields = [
+            "name",
+            "organisation",
+            "email",
+            "phone",
+            "themes",
+            "message",
+            "referrals",
+            "consent",
+        ]
         labels = {
             "name": _("Your name"),
             "organisation": _("Organisation"),
             "email": _("E-mail"),
             "phone": _("Phone"),
             "message": _("Message"),
+            "referrals": _("Who else should we ask?"),
         }
         help_texts = {
             "email": _("We use it only to contact you about this process."),
             "message": _("What would you like to contribute or ask?"),
+            "referrals": _(
+                "Optional: organisations or people who might be interested, one per line. "
+                "We will send them the invitation."
+            ),
         }
         error_messages = {
             "name": {"required": _("Please enter your name.")},
@@ -54,11 +69,15 @@ class ExpressionOfInterestForm(HoneypotFormMixin, ControlCharacterCleaningMixin,
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
             "message": forms.Textarea(attrs={"rows": 5}),
+            "referrals": forms.Textarea(attrs={"rows": 3}),
         }
 
     def __init__(self, *args, call, **kwargs):
         super().__init__(*args, **kwargs)
         self.call = call
+        if not apps.is_installed("avp_wagtail.outreach"):
+            # Only the outreach tracker follows the names up: without it, none are asked for.
+            del self.fields["referrals"]
         self.fields["email"].validators.append(validate_deliverable_email)
         theme_titles = [theme.title for theme in call.interest_themes.all()]
         if theme_titles:

@@ -17,6 +17,12 @@ class InterestSubmission(models.Model):
     phone = models.CharField(_("phone"), max_length=64, blank=True)
     themes = models.JSONField(_("themes of interest"), default=list, blank=True)
     message = models.TextField(_("message"), blank=True)
+    referrals = models.TextField(
+        _("who else should we ask"),
+        blank=True,
+        max_length=2000,
+        help_text=_("Organisations or people the sender suggests inviting too (C2)."),
+    )
     consent = models.BooleanField(
         _("consent to store the data"),
         default=False,

@@ -16,6 +16,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     # The one-click unsubscribe link of follow e-mails (RFC 8058), also outside i18n_patterns.
     path("avp/", include("avp_wagtail.urls")),
+    path("", include("avp_wagtail.federation.urls")),  # /.well-known/avp-network.json
 ]
 
 if apps.is_installed("avp_wagtail.comments"):  # the optional comments app

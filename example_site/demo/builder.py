@@ -33,10 +33,14 @@ from avp_wagtail.models import (
 )
 
 from . import content
+from .approvals import add_demo_approvals
 from .comments import add_demo_comments, delete_demo_comments
+from .federation import add_demo_network
 from .ideas import add_demo_ideas
 from .localize import translate_demo
 from .neighbour import build_neighbour, delete_neighbour
+from .outreach import add_demo_outreach
+from .recipes import add_demo_recipes
 from .translations import ITEM_SUMMARY_SUFFIX
 
 
@@ -316,4 +320,8 @@ def build_demo(translate=True, neighbour=False, address=None):
         translate_demo(programme, snippets, home=home)
     # After the translations: an idea is filed on the plan's version in its own language.
     add_demo_ideas(plan, items)
+    add_demo_outreach(programme, call)
+    add_demo_network()
+    add_demo_approvals(programme)
+    add_demo_recipes(programme, plan)
     return programme

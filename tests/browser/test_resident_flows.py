@@ -132,6 +132,10 @@ def test_interest_form_with_the_keyboard_only(page):
     page.keyboard.press("Tab")  # second theme
     page.keyboard.press("Tab")  # message
     page.keyboard.type("Tulen koosolekule.")
+    page.keyboard.press("Tab")  # who else should we ask (the outreach app)
+    assert page.evaluate("document.activeElement.name") == "referrals"
+    assert focus_is_visible()
+    page.keyboard.type("Noorteklubi")
     page.keyboard.press("Tab")  # consent
     assert page.evaluate("document.activeElement.name") == "consent"
     assert focus_is_visible()

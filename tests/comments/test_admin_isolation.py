@@ -164,6 +164,8 @@ def test_the_comment_viewset_and_its_bulk_actions_are_scoped():
     from wagtail.admin.viewsets import viewsets
 
     from avp_wagtail.admin.scope import ScopedBulkActionMixin
+    from avp_wagtail.federation.models import FollowedSource
+    from avp_wagtail.outreach.models import OutreachContact
 
     scoped = [viewset for viewset in viewsets.viewsets if getattr(viewset, "scope", None)]
     assert {viewset.model for viewset in scoped} == {
@@ -172,6 +174,8 @@ def test_the_comment_viewset_and_its_bulk_actions_are_scoped():
         MeetingSignup,
         Idea,
         IdeaCollection,
+        OutreachContact,
+        FollowedSource,
     }
     bulk_action_registry._scan_for_bulk_actions()
     actions = bulk_action_registry.get_bulk_actions_for_model(

@@ -144,10 +144,19 @@ def test_every_view_of_a_scoped_viewset_is_scoped():
     from wagtail.admin.viewsets import viewsets
 
     from avp_wagtail.admin.scope import ScopedBulkActionMixin, ScopedViewMixin
+    from avp_wagtail.federation.models import FollowedSource
+    from avp_wagtail.outreach.models import OutreachContact
 
     scoped = [viewset for viewset in viewsets.viewsets if getattr(viewset, "scope", None)]
     core = {viewset.model for viewset in scoped if viewset.model._meta.app_label != COMMENTS_APP}
-    assert core == {InterestSubmission, MeetingSignup, Idea, IdeaCollection}
+    assert core == {
+        InterestSubmission,
+        MeetingSignup,
+        Idea,
+        IdeaCollection,
+        OutreachContact,
+        FollowedSource,
+    }
     for viewset in scoped:
         for name in dir(viewset):
             view_class = getattr(viewset, name)

@@ -13,6 +13,10 @@ INSTALLED_APPS = [
     # avp-wagtail and what it needs beyond `wagtail start`'s defaults
     "avp_wagtail",
     "avp_wagtail.ideas",  # optional: residents' ideas for a plan (D1)
+    "avp_wagtail.recipes",  # optional: the recipes and the programme checklist in the admin
+    "avp_wagtail.outreach",  # optional: the outreach tracker (C2, C3, C9, C10)
+    "avp_wagtail.approvals",  # optional: protocols approved by participants (D2, D3)
+    "avp_wagtail.federation",  # optional: the AVP KOV network across installations (I3)
     "django_comments_xtd",  # before django_comments
     "django_comments",
     "avp_wagtail.comments",  # after django_comments_xtd
